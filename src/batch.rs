@@ -1,0 +1,210 @@
+//! The batch runner: documents in, rendered output out, in input order.
+//!
+//! A reader thread pulls documents from the input stream into chunks bounded in
+//! documents and in bytes; each chunk is rendered in parallel on a rayon pool of
+//! `threads` workers, and the results are written in input order before the
+//! next chunk is taken. At most three chunks are alive at once (one being read,
+//! one queued, one being rendered), so memory stays bounded however large the
+//! input. This is the only module that uses rayon.
+
+use std::io::{self, Write};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+
+use crate::input::Document;
+
+/// How to run a batch.
+#[derive(Debug, Clone)]
+pub struct BatchOptions {
+    /// Worker threads (at least 1).
+    pub threads: usize,
+    /// Show a progress line on standard error.
+    pub progress: bool,
+    /// Most documents in a chunk.
+    pub chunk_docs: usize,
+    /// A chunk is closed once it holds this many input bytes.
+    pub chunk_bytes: usize,
+}
+
+impl Default for BatchOptions {
+    fn default() -> BatchOptions {
+        BatchOptions {
+            threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
+            progress: false,
+            chunk_docs: 512,
+            chunk_bytes: 8 << 20,
+        }
+    }
+}
+
+/// The rendered output of one document, with its counts.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    /// Bytes to write, in order with the other documents.
+    pub bytes: Vec<u8>,
+    /// False for a document that could not be processed.
+    pub ok: bool,
+    /// Size of the document's input.
+    pub input_bytes: u64,
+    /// Sentences found.
+    pub sentences: u64,
+    /// Entities found.
+    pub entities: u64,
+}
+
+/// Counts for a whole batch.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Summary {
+    /// Documents read (each gave one output).
+    pub documents: u64,
+    /// Documents that could not be processed.
+    pub errors: u64,
+    /// Input bytes.
+    pub bytes: u64,
+    /// Sentences found.
+    pub sentences: u64,
+    /// Entities found.
+    pub entities: u64,
+    /// Wall-clock time.
+    pub elapsed: Duration,
+}
+
+impl Summary {
+    fn add(&mut self, r: &Rendered) {
+        self.documents += 1;
+        self.errors += u64::from(!r.ok);
+        self.bytes += r.input_bytes;
+        self.sentences += r.sentences;
+        self.entities += r.entities;
+    }
+
+    /// Input megabytes (10^6 bytes) per second.
+    pub fn mb_per_s(&self) -> f64 {
+        let secs = self.elapsed.as_secs_f64().max(1e-9);
+        self.bytes as f64 / 1e6 / secs
+    }
+
+    /// The one-line summary printed at the end of a run.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use vnpipe::batch::Summary;
+    ///
+    /// let s = Summary { documents: 4, errors: 2, bytes: 2_000_000, sentences: 30, entities: 0, elapsed: Duration::from_secs(2) };
+    /// assert_eq!(s.line(), "4 documents (2 errors), 2.00 MB, 30 sentences, 0 entities in 2.00 s (1.0 MB/s)");
+    /// ```
+    pub fn line(&self) -> String {
+        format!(
+            "{} documents ({} errors), {:.2} MB, {} sentences, {} entities in {:.2} s ({:.1} MB/s)",
+            self.documents,
+            self.errors,
+            self.bytes as f64 / 1e6,
+            self.sentences,
+            self.entities,
+            self.elapsed.as_secs_f64(),
+            self.mb_per_s()
+        )
+    }
+}
+
+/// Renders every document of `docs` with `render` and writes the results to
+/// `out` in input order.
+///
+/// # Errors
+///
+/// Only writing can fail (a full disk, a closed pipe); per-document problems
+/// are the renderer's to turn into output.
+///
+/// # Example
+///
+/// ```
+/// use vnpipe::batch::{run, BatchOptions, Rendered};
+/// use vnpipe::input::Document;
+///
+/// let docs = (0..100).map(|i| Document::from_text(i.to_string(), "x"));
+/// let mut out = Vec::new();
+/// let options = BatchOptions { threads: 2, chunk_docs: 7, ..BatchOptions::default() };
+/// let summary = run(docs, |d: &Document| Rendered { bytes: format!("{}\n", d.id).into_bytes(), ok: true, ..Rendered::default() }, &mut out, &options).unwrap();
+/// assert_eq!(summary.documents, 100);
+/// let expected: String = (0..100).map(|i| format!("{i}\n")).collect();
+/// assert_eq!(String::from_utf8(out).unwrap(), expected);
+/// ```
+pub fn run<I, F, W>(docs: I, render: F, out: &mut W, options: &BatchOptions) -> io::Result<Summary>
+where
+    I: Iterator<Item = Document> + Send,
+    F: Fn(&Document) -> Rendered + Sync,
+    W: Write + ?Sized,
+{
+    let started = Instant::now();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(options.threads.max(1))
+        .thread_name(|i| format!("vnpipe-worker-{i}"))
+        .build()
+        .map_err(io::Error::other)?;
+    let progress = options.progress.then(progress_bar);
+    let mut summary = Summary::default();
+    let (tx, rx) = mpsc::sync_channel::<Vec<Document>>(1);
+    let result = std::thread::scope(|scope| {
+        scope.spawn(|| read_chunks(docs, tx, options));
+        let written = (|| {
+            for chunk in rx.iter() {
+                let rendered: Vec<Rendered> =
+                    pool.install(|| chunk.par_iter().map(&render).collect());
+                drop(chunk);
+                for r in &rendered {
+                    out.write_all(&r.bytes)?;
+                    summary.add(r);
+                }
+                if let Some(bar) = &progress {
+                    summary.elapsed = started.elapsed();
+                    bar.set_message(summary.line());
+                }
+            }
+            out.flush()
+        })();
+        // On a write error, dropping the receiver stops the reader thread.
+        drop(rx);
+        written
+    });
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
+    summary.elapsed = started.elapsed();
+    result.map(|()| summary)
+}
+
+/// Groups documents into chunks and sends them until the input ends or the
+/// receiver goes away.
+fn read_chunks<I: Iterator<Item = Document>>(
+    docs: I,
+    tx: mpsc::SyncSender<Vec<Document>>,
+    options: &BatchOptions,
+) {
+    let mut chunk = Vec::new();
+    let mut bytes = 0;
+    for doc in docs {
+        bytes += doc.len();
+        chunk.push(doc);
+        if chunk.len() >= options.chunk_docs.max(1) || bytes >= options.chunk_bytes {
+            if tx.send(std::mem::take(&mut chunk)).is_err() {
+                return;
+            }
+            bytes = 0;
+        }
+    }
+    if !chunk.is_empty() {
+        let _ = tx.send(chunk);
+    }
+}
+
+fn progress_bar() -> ProgressBar {
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    bar.set_style(ProgressStyle::with_template("{spinner} {msg}").expect("valid template"));
+    bar.enable_steady_tick(Duration::from_millis(200));
+    bar
+}

@@ -1,0 +1,160 @@
+//! Command-line arguments (clap derive only; validation lives in [`crate::config`]).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const EXAMPLES: &str = "\
+Examples:
+  vnpipe corpora/samples                      one JSON record per article, to stdout
+  vnpipe articles/ -o out.jsonl -j 2          a folder (recursive), written atomically
+  vnpipe dump.jsonl.gz --text-field body      JSONL (gzipped), the text in field \"body\"
+  cat bai.txt | vnpipe                        standard input to standard output
+  vnpipe normalize bai.txt                    the clean text only
+  vnpipe sentences bai.txt                    one sentence per line
+  vnpipe eval --gold corpora/gold out.jsonl   sentence scores against gold files
+
+Exit status: 0 when every document was processed, 2 when some gave error
+records (they are still written), 1 on a usage or I/O error.";
+
+/// Turns Vietnamese news articles into clean, structured JSON: normalised text
+/// and sentences, with offsets into the original bytes.
+#[derive(Debug, Parser)]
+#[command(name = "vnpipe", version, after_help = EXAMPLES, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// What to do (default: process).
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Options of the default `process` command.
+    #[command(flatten)]
+    pub process: JobArgs,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write one JSON record per document (the default).
+    Process(JobArgs),
+    /// Write the normalised text of each document.
+    Normalize(JobArgs),
+    /// Write one sentence per line, a blank line between documents.
+    Sentences(JobArgs),
+    /// Score records against gold annotation files.
+    Eval(EvalArgs),
+}
+
+/// Options of `process`, `normalize` and `sentences`.
+#[derive(Debug, Args, Default)]
+pub struct JobArgs {
+    /// Reading and decoding.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Running and writing.
+    #[command(flatten)]
+    pub run: RunArgs,
+}
+
+/// Where documents come from and how they are decoded.
+#[derive(Debug, Args, Default)]
+pub struct InputArgs {
+    /// Files, directories (read recursively, in name order), or `-` for standard
+    /// input (the default). `.gz` files are decompressed.
+    #[arg(value_name = "INPUT")]
+    pub inputs: Vec<String>,
+    /// How to read inputs: `auto` treats `.jsonl`/`.ndjson` as JSONL, the rest as text.
+    #[arg(long, value_enum, default_value_t = InputFormatArg::Auto)]
+    pub input_format: InputFormatArg,
+    /// JSONL field holding the text.
+    #[arg(long, default_value = "text", value_name = "FIELD")]
+    pub text_field: String,
+    /// JSONL field holding the document id (the line number when absent).
+    #[arg(long, default_value = "id", value_name = "FIELD")]
+    pub id_field: String,
+    /// Input encoding.
+    #[arg(long, value_enum, default_value_t = EncodingArg::Auto)]
+    pub encoding: EncodingArg,
+    /// Tone placement in the output text: old (hòa, thủy), new (hoà, thuỷ) or keep.
+    #[arg(long, value_enum, default_value_t = ToneStyleArg::Old)]
+    pub tone_style: ToneStyleArg,
+}
+
+/// How the batch runs and where its output goes.
+#[derive(Debug, Args, Default)]
+pub struct RunArgs {
+    /// Write to FILE (atomically: a temporary file renamed at the end) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Worker threads (default: all cores).
+    #[arg(short = 'j', long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// Progress line on standard error: when it is a terminal, always, or never.
+    #[arg(long, value_enum, default_value_t = ProgressArg::Auto)]
+    pub progress: ProgressArg,
+    /// Do not print the summary line.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// Options of `eval`.
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// Directory of gold files (`*.gold.json`), or one gold file.
+    #[arg(long, value_name = "PATH")]
+    pub gold: PathBuf,
+    /// Records to score (JSONL, as written by `vnpipe process`); `-` or none for standard input.
+    #[arg(value_name = "PRED")]
+    pub predictions: Option<String>,
+}
+
+/// `--input-format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum InputFormatArg {
+    /// By file extension.
+    #[default]
+    Auto,
+    /// Each file is one document.
+    Text,
+    /// Each line is a JSON object.
+    Jsonl,
+}
+
+/// `--encoding`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum EncodingArg {
+    /// Byte-order mark, else UTF-8.
+    #[default]
+    Auto,
+    /// UTF-8.
+    #[value(name = "utf-8")]
+    Utf8,
+    /// UTF-16 little-endian.
+    #[value(name = "utf-16le")]
+    Utf16Le,
+    /// UTF-16 big-endian.
+    #[value(name = "utf-16be")]
+    Utf16Be,
+}
+
+/// `--tone-style`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ToneStyleArg {
+    /// hòa, khỏe, thủy.
+    #[default]
+    Old,
+    /// hoà, khoẻ, thuỷ.
+    New,
+    /// As written.
+    Keep,
+}
+
+/// `--progress`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ProgressArg {
+    /// When standard error is a terminal.
+    #[default]
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}

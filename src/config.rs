@@ -1,0 +1,126 @@
+//! Validated, frozen options, built from the command line.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use crate::batch::BatchOptions;
+use crate::cli::{EncodingArg, InputFormatArg, JobArgs, ProgressArg, ToneStyleArg};
+use crate::decode::Encoding;
+use crate::error::Error;
+use crate::input::{InputFormat, InputPath, JsonlOptions};
+use crate::normalize::ToneStyle;
+use crate::Pipeline;
+
+/// Everything a job (`process`, `normalize`, `sentences`) needs, checked.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Inputs in order (standard input when empty).
+    pub inputs: Vec<InputPath>,
+    /// How to read them.
+    pub input_format: InputFormat,
+    /// JSONL fields.
+    pub jsonl: JsonlOptions,
+    /// Forced encoding, or `None` to detect.
+    pub encoding: Option<Encoding>,
+    /// Tone placement in output text.
+    pub tone_style: ToneStyle,
+    /// Output file, or `None` for standard output.
+    pub output: Option<PathBuf>,
+    /// Threads, chunking and progress.
+    pub batch: BatchOptions,
+    /// No summary line.
+    pub quiet: bool,
+}
+
+impl Config {
+    /// Checks and freezes the options of a job.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Usage`] for `-j 0`, an empty field name, or an output path that
+    /// is a directory or lies in a missing directory.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use clap::Parser;
+    /// use vnpipe::{cli::Cli, config::Config};
+    ///
+    /// let cli = Cli::parse_from(["vnpipe", "-j", "0", "a.txt"]);
+    /// let err = Config::from_args(&cli.process).unwrap_err();
+    /// assert_eq!(err.to_string(), "-j/--threads must be at least 1");
+    /// ```
+    pub fn from_args(args: &JobArgs) -> Result<Config, Error> {
+        let input = &args.input;
+        let run = &args.run;
+        let mut batch = BatchOptions::default();
+        if let Some(n) = run.threads {
+            if n == 0 {
+                return Err(Error::Usage("-j/--threads must be at least 1".to_string()));
+            }
+            batch.threads = n;
+        }
+        batch.progress = match run.progress {
+            ProgressArg::Always => true,
+            ProgressArg::Never => false,
+            ProgressArg::Auto => std::io::stderr().is_terminal(),
+        };
+        for (flag, value) in [
+            ("--text-field", &input.text_field),
+            ("--id-field", &input.id_field),
+        ] {
+            if value.is_empty() {
+                return Err(Error::Usage(format!("{flag} must not be empty")));
+            }
+        }
+        if let Some(out) = &run.output {
+            if out.is_dir() {
+                return Err(Error::Usage(format!(
+                    "-o {}: is a directory",
+                    out.display()
+                )));
+            }
+            let parent = out.parent().filter(|p| !p.as_os_str().is_empty());
+            if parent.is_some_and(|p| !p.is_dir()) {
+                return Err(Error::Usage(format!(
+                    "-o {}: the directory does not exist",
+                    out.display()
+                )));
+            }
+        }
+        Ok(Config {
+            inputs: input.inputs.iter().map(|a| InputPath::parse(a)).collect(),
+            input_format: match input.input_format {
+                InputFormatArg::Auto => InputFormat::Auto,
+                InputFormatArg::Text => InputFormat::Text,
+                InputFormatArg::Jsonl => InputFormat::Jsonl,
+            },
+            jsonl: JsonlOptions {
+                text_field: input.text_field.clone(),
+                id_field: input.id_field.clone(),
+            },
+            encoding: match input.encoding {
+                EncodingArg::Auto => None,
+                EncodingArg::Utf8 => Some(Encoding::Utf8),
+                EncodingArg::Utf16Le => Some(Encoding::Utf16Le),
+                EncodingArg::Utf16Be => Some(Encoding::Utf16Be),
+            },
+            tone_style: match input.tone_style {
+                ToneStyleArg::Old => ToneStyle::Old,
+                ToneStyleArg::New => ToneStyle::New,
+                ToneStyleArg::Keep => ToneStyle::Keep,
+            },
+            output: run.output.clone(),
+            batch,
+            quiet: run.quiet,
+        })
+    }
+
+    /// The pipeline these options describe.
+    pub fn pipeline(&self) -> Pipeline {
+        Pipeline::builder()
+            .encoding(self.encoding)
+            .tone_style(self.tone_style)
+            .build()
+    }
+}

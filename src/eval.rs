@@ -1,0 +1,254 @@
+//! Scoring records against gold annotation files (`corpora/gold/*.gold.json`).
+//!
+//! Sentences and entities count as found only when their code-point span
+//! matches exactly (entities: and their type). Scores are micro-averaged
+//! over all documents.
+
+use std::collections::{BTreeMap, HashSet};
+use std::fmt::Write as _;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::error::Error;
+use crate::record::Record;
+
+/// A gold annotation file.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Gold {
+    /// The document id; predictions are matched to gold by id.
+    pub id: String,
+    /// Gold sentences.
+    pub sentences: Vec<GoldSpan>,
+    /// Gold entities.
+    #[serde(default)]
+    pub entities: Vec<GoldEntity>,
+}
+
+/// A gold sentence span.
+#[derive(Debug, Clone, Deserialize)]
+pub struct GoldSpan {
+    /// Code-point start.
+    pub start: usize,
+    /// Code-point end.
+    pub end: usize,
+}
+
+/// A gold entity.
+#[derive(Debug, Clone, Deserialize)]
+pub struct GoldEntity {
+    /// `PER`, `ORG` or `LOC`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Code-point start.
+    pub start: usize,
+    /// Code-point end.
+    pub end: usize,
+}
+
+/// True positives, false positives and false negatives.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Found and in gold.
+    pub tp: u64,
+    /// Found, not in gold.
+    pub fp: u64,
+    /// In gold, not found.
+    pub fn_: u64,
+}
+
+impl Counts {
+    /// Precision (1 when nothing was predicted).
+    pub fn precision(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fp)
+    }
+
+    /// Recall (1 when gold is empty).
+    pub fn recall(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fn_)
+    }
+
+    /// Harmonic mean of precision and recall.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use vnpipe::eval::Counts;
+    ///
+    /// let c = Counts { tp: 8, fp: 2, fn_: 2 };
+    /// assert!((c.f1() - 0.8).abs() < 1e-9);
+    /// ```
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+
+    fn add_sets<T: std::hash::Hash + Eq>(&mut self, gold: &HashSet<T>, pred: &HashSet<T>) {
+        let tp = gold.intersection(pred).count() as u64;
+        self.tp += tp;
+        self.fp += pred.len() as u64 - tp;
+        self.fn_ += gold.len() as u64 - tp;
+    }
+}
+
+fn ratio(a: u64, b: u64) -> f64 {
+    if b == 0 {
+        1.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+/// Scores of a set of predictions.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    /// Sentence spans, all documents.
+    pub sentences: Counts,
+    /// Entity spans by type (`PER`, `ORG`, `LOC`) and `ALL`.
+    pub entities: BTreeMap<String, Counts>,
+    /// Sentence counts per document id.
+    pub per_document: BTreeMap<String, Counts>,
+    /// Gold ids with no prediction (scored as all missed).
+    pub missing: Vec<String>,
+}
+
+impl Report {
+    /// A plain-text table of the scores.
+    pub fn table(&self) -> String {
+        let mut out = String::new();
+        let row = |out: &mut String, name: &str, c: &Counts| {
+            let _ = writeln!(
+                out,
+                "{name:<28} {:>6} {:>6} {:>6}  P {:.4}  R {:.4}  F1 {:.4}",
+                c.tp,
+                c.fp,
+                c.fn_,
+                c.precision(),
+                c.recall(),
+                c.f1()
+            );
+        };
+        let _ = writeln!(out, "{:<28} {:>6} {:>6} {:>6}", "", "tp", "fp", "fn");
+        for (id, c) in &self.per_document {
+            row(&mut out, &format!("sentences {id}"), c);
+        }
+        row(&mut out, "sentences (all)", &self.sentences);
+        for (kind, c) in &self.entities {
+            row(&mut out, &format!("entities {kind}"), c);
+        }
+        for id in &self.missing {
+            let _ = writeln!(out, "missing prediction: {id}");
+        }
+        out
+    }
+}
+
+/// Scores `predictions` against `gold` (matched by id; predictions without gold are ignored).
+pub fn evaluate(gold: &[Gold], predictions: &[Record]) -> Report {
+    let by_id: BTreeMap<&str, &Record> = predictions.iter().map(|r| (r.id.as_str(), r)).collect();
+    let mut report = Report::default();
+    for g in gold {
+        let pred = by_id.get(g.id.as_str());
+        if pred.is_none() {
+            report.missing.push(g.id.clone());
+        }
+        let gold_sentences: HashSet<(usize, usize)> =
+            g.sentences.iter().map(|s| (s.start, s.end)).collect();
+        let pred_sentences: HashSet<(usize, usize)> = pred
+            .map(|r| r.sentences.iter().map(|s| (s.start, s.end)).collect())
+            .unwrap_or_default();
+        let doc = report.per_document.entry(g.id.clone()).or_default();
+        doc.add_sets(&gold_sentences, &pred_sentences);
+        report.sentences.add_sets(&gold_sentences, &pred_sentences);
+
+        let mut kinds: Vec<&str> = vec!["ALL"];
+        kinds.extend(g.entities.iter().map(|e| e.kind.as_str()));
+        if let Some(r) = pred {
+            kinds.extend(r.entities.iter().map(|e| e.kind.as_str()));
+        }
+        kinds.sort_unstable();
+        kinds.dedup();
+        for kind in kinds {
+            let keep = |k: &str| kind == "ALL" || k == kind;
+            let gold_set: HashSet<(&str, usize, usize)> = g
+                .entities
+                .iter()
+                .filter(|e| keep(&e.kind))
+                .map(|e| (e.kind.as_str(), e.start, e.end))
+                .collect();
+            let pred_set: HashSet<(&str, usize, usize)> = pred
+                .map(|r| {
+                    r.entities
+                        .iter()
+                        .filter(|e| keep(&e.kind))
+                        .map(|e| (e.kind.as_str(), e.start, e.end))
+                        .collect()
+                })
+                .unwrap_or_default();
+            report
+                .entities
+                .entry(kind.to_string())
+                .or_default()
+                .add_sets(&gold_set, &pred_set);
+        }
+    }
+    report
+}
+
+/// Reads gold files: one `*.gold.json` file, or every one in a directory.
+///
+/// # Errors
+///
+/// When a file cannot be read or parsed.
+pub fn read_gold(path: &Path) -> Result<Vec<Gold>, Error> {
+    let files = if path.is_dir() {
+        let mut files: Vec<_> = std::fs::read_dir(path)
+            .map_err(|source| Error::Read {
+                path: path.to_path_buf(),
+                source,
+            })?
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.to_string_lossy().ends_with(".gold.json"))
+            .collect();
+        files.sort();
+        files
+    } else {
+        vec![path.to_path_buf()]
+    };
+    files
+        .iter()
+        .map(|f| {
+            let text = std::fs::read_to_string(f).map_err(|source| Error::Read {
+                path: f.clone(),
+                source,
+            })?;
+            serde_json::from_str(&text).map_err(|e| Error::Data {
+                path: f.display().to_string(),
+                message: e.to_string(),
+            })
+        })
+        .collect()
+}
+
+/// Reads records written by `vnpipe process`, one per line.
+///
+/// # Errors
+///
+/// When a line is not a record.
+pub fn read_records(text: &str, name: &str) -> Result<Vec<Record>, Error> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| {
+            serde_json::from_str(l).map_err(|e| Error::Data {
+                path: format!("{name}:{}", i + 1),
+                message: e.to_string(),
+            })
+        })
+        .collect()
+}

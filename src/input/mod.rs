@@ -1,0 +1,318 @@
+//! Inputs: files, directories, JSONL and standard input, gzipped or not → [`Document`]s.
+//!
+//! [`Inputs`] is a streaming iterator: it opens one file at a time, reads JSONL
+//! one line at a time, and walks directories one directory at a time (entries
+//! sorted by name, so ids and order are deterministic). Anything that cannot be
+//! read becomes a document whose content is an [`InputError`], so that it still
+//! yields its one (error) record.
+//!
+//! Ids: the file stem for a text file ("seed" for `corpora/samples/seed.txt`);
+//! when that stem was already used, the path relative to the input root
+//! without extensions ("2020/seed"); for JSONL, the id field (string or number)
+//! or, when absent, the line number.
+
+mod jsonl;
+mod open;
+mod walk;
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+pub use jsonl::JsonlOptions;
+
+/// One input document: an id, where it came from, and its bytes.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The document id written in its record.
+    pub id: String,
+    /// Where it came from.
+    pub origin: Origin,
+    /// Its bytes, or why they could not be read.
+    pub content: Result<Vec<u8>, InputError>,
+}
+
+impl Document {
+    /// A document made from text in memory, with no origin.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let doc = vnpipe::input::Document::from_text("a", "Xin chào");
+    /// assert_eq!(doc.len(), 9);
+    /// ```
+    pub fn from_text(id: impl Into<String>, text: impl Into<String>) -> Document {
+        Document {
+            id: id.into(),
+            origin: Origin::default(),
+            content: Ok(text.into().into_bytes()),
+        }
+    }
+
+    /// Size of the content in bytes (0 when it could not be read).
+    pub fn len(&self) -> usize {
+        self.content.as_ref().map_or(0, Vec::len)
+    }
+
+    /// True when the content is empty or could not be read.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// Where a document came from.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Origin {
+    /// The file, as given on the command line or found under a directory; `None` for stdin.
+    pub path: Option<String>,
+    /// The 1-based line, for JSONL documents.
+    pub line: Option<u64>,
+}
+
+/// Why a document could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum InputError {
+    /// The file could not be opened or read (including corrupt gzip data).
+    #[error("{path}: {message}")]
+    Io {
+        /// The file.
+        path: String,
+        /// The operating system's or decompressor's message.
+        message: String,
+    },
+    /// A JSONL line is not a JSON object.
+    #[error("line {line}: not a JSON object: {message}")]
+    Json {
+        /// The 1-based line.
+        line: u64,
+        /// What the parser said.
+        message: String,
+    },
+    /// A JSONL object lacks its text field, or a field has the wrong type.
+    #[error("line {line}: {message}")]
+    Field {
+        /// The 1-based line.
+        line: u64,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+impl InputError {
+    /// A short, stable name for the error, written in error records.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            InputError::Io { .. } => "io",
+            InputError::Json { .. } => "json",
+            InputError::Field { .. } => "field",
+        }
+    }
+}
+
+/// How to read input files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum InputFormat {
+    /// JSONL for `.jsonl`/`.ndjson` files (and standard input whose first line is
+    /// a JSON object); plain text otherwise.
+    #[default]
+    Auto,
+    /// Every file is one document.
+    Text,
+    /// Every line is a JSON object holding one document.
+    Jsonl,
+}
+
+/// One input argument.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InputPath {
+    /// Standard input (`-`, or no argument at all).
+    Stdin,
+    /// A file or a directory.
+    Path(PathBuf),
+}
+
+impl InputPath {
+    /// `-` is standard input; anything else a path.
+    pub fn parse(arg: &str) -> InputPath {
+        if arg == "-" {
+            InputPath::Stdin
+        } else {
+            InputPath::Path(PathBuf::from(arg))
+        }
+    }
+}
+
+/// A stream of documents from a list of inputs.
+///
+/// # Example
+///
+/// ```no_run
+/// use vnpipe::input::{InputFormat, InputPath, Inputs, JsonlOptions};
+///
+/// let inputs = Inputs::new(
+///     vec![InputPath::parse("corpora/samples")],
+///     InputFormat::Auto,
+///     JsonlOptions::default(),
+/// );
+/// for doc in inputs {
+///     println!("{} ({} bytes)", doc.id, doc.len());
+/// }
+/// ```
+pub struct Inputs {
+    args: std::vec::IntoIter<InputPath>,
+    format: InputFormat,
+    jsonl: JsonlOptions,
+    walk: walk::Walk,
+    lines: Option<jsonl::Lines>,
+    ids: UniqueIds,
+}
+
+impl Inputs {
+    /// Documents from `paths` in order (standard input when `paths` is empty).
+    pub fn new(paths: Vec<InputPath>, format: InputFormat, jsonl: JsonlOptions) -> Inputs {
+        let paths = if paths.is_empty() {
+            vec![InputPath::Stdin]
+        } else {
+            paths
+        };
+        Inputs {
+            args: paths.into_iter(),
+            format,
+            jsonl,
+            walk: walk::Walk::default(),
+            lines: None,
+            ids: UniqueIds::default(),
+        }
+    }
+
+    /// Opens one file (or stdin) as a text document or a JSONL stream.
+    fn open(&mut self, file: walk::Found) -> Option<Document> {
+        let display = file.display();
+        let origin_path = file.path.as_ref().map(|p| p.to_string_lossy().into_owned());
+        let mut reader = match open::open(file.path.as_deref()) {
+            Ok(r) => r,
+            Err(e) => {
+                let id = self.ids.for_file(&file);
+                return Some(io_error(id, origin_path, &display, &e));
+            }
+        };
+        let is_jsonl = match self.format {
+            InputFormat::Jsonl => true,
+            InputFormat::Text => false,
+            InputFormat::Auto => match &file.path {
+                Some(p) => open::has_jsonl_extension(p),
+                None => open::looks_like_jsonl(&mut reader),
+            },
+        };
+        if is_jsonl {
+            self.lines = Some(jsonl::Lines::new(reader, origin_path, file.stem()));
+            return None;
+        }
+        let id = self.ids.for_file(&file);
+        let origin = Origin {
+            path: origin_path,
+            line: None,
+        };
+        let content = open::read_all(reader).map_err(|e| InputError::Io {
+            path: display,
+            message: e.to_string(),
+        });
+        Some(Document {
+            id,
+            origin,
+            content,
+        })
+    }
+}
+
+fn io_error(id: String, path: Option<String>, display: &str, e: &std::io::Error) -> Document {
+    Document {
+        id,
+        origin: Origin { path, line: None },
+        content: Err(InputError::Io {
+            path: display.to_string(),
+            message: e.to_string(),
+        }),
+    }
+}
+
+impl Iterator for Inputs {
+    type Item = Document;
+
+    fn next(&mut self) -> Option<Document> {
+        loop {
+            if let Some(lines) = &mut self.lines {
+                match lines.next(&self.jsonl, &mut self.ids) {
+                    Some(doc) => return Some(doc),
+                    None => self.lines = None,
+                }
+            }
+            if let Some(found) = self.walk.next() {
+                match found {
+                    Ok(file) => {
+                        if let Some(doc) = self.open(file) {
+                            return Some(doc);
+                        }
+                    }
+                    Err((file, e)) => {
+                        let id = self.ids.for_file(&file);
+                        let path = file.path.as_ref().map(|p| p.to_string_lossy().into_owned());
+                        return Some(io_error(id, path, &file.display(), &e));
+                    }
+                }
+                continue;
+            }
+            match self.args.next()? {
+                InputPath::Stdin => self.walk.push_stdin(),
+                InputPath::Path(p) => self.walk.push_root(p),
+            }
+        }
+    }
+}
+
+/// Hands out ids derived from file names and line numbers, never the same twice.
+#[derive(Debug, Default)]
+pub(crate) struct UniqueIds {
+    seen: HashSet<String>,
+}
+
+impl UniqueIds {
+    /// The id of a text file: its stem, else its path relative to its root,
+    /// else that path with `~2`, `~3` … appended.
+    fn for_file(&mut self, file: &walk::Found) -> String {
+        self.first_free([file.stem(), file.relative_id()])
+    }
+
+    /// The id of a JSONL line without an id field: the line number, else
+    /// `stem:line`.
+    pub(crate) fn for_line(&mut self, stem: &str, line: u64) -> String {
+        self.first_free([line.to_string(), format!("{stem}:{line}")])
+    }
+
+    fn first_free(&mut self, candidates: [String; 2]) -> String {
+        for c in &candidates {
+            if self.seen.insert(c.clone()) {
+                return c.clone();
+            }
+        }
+        let base = &candidates[1];
+        let id = (2..)
+            .map(|n| format!("{base}~{n}"))
+            .find(|id| !self.seen.contains(id))
+            .expect("an unbounded range has a free id");
+        self.seen.insert(id.clone());
+        id
+    }
+}
+
+/// The file name without `.gz` and without its last extension.
+fn stem_of(path: &Path) -> String {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    match name.rfind('.') {
+        Some(i) if i > 0 => name[..i].to_string(),
+        _ => name.to_string(),
+    }
+}

@@ -1,0 +1,174 @@
+//! vnpipe turns Vietnamese news articles into clean, structured JSON.
+//!
+//! Data flows one way, each stage a plain function or a struct over immutable
+//! data:
+//!
+//! ```text
+//! Document{id, origin, bytes}
+//!   ─decode───▶ Decoded{text, map → input bytes}        (decode)
+//!   ─normalize▶ Normalized{text, maps → decoded text}   (normalize)
+//!   ─segment──▶ sentences                               (segment)
+//!   ─assemble─▶ Record (offsets mapped back once)       (record)
+//!   ─write────▶ JSONL                                   (output, batch)
+//! ```
+//!
+//! The tokenizer ([`token`]) produces the match keys that the recognisers
+//! (gazetteers, rules) will use; entities and officials are empty until they
+//! land.
+//!
+//! # Example
+//!
+//! ```
+//! use vnpipe::{input::Document, Pipeline};
+//!
+//! let pipeline = Pipeline::default();
+//! let doc = Document::from_text("tin", "LÀO CAI – Sáng 10/11, TS. Lê Văn A làm việc tại TP. Lào Cai. Đoàn đi tiếp.\r\n");
+//! let record = pipeline.process(&doc);
+//! let text = record.text.as_deref().unwrap();
+//! assert!(text.ends_with("tiếp.\n")); // CRLF became LF
+//! let sentences: Vec<String> = record
+//!     .sentences
+//!     .iter()
+//!     .map(|s| text.chars().skip(s.start).take(s.end - s.start).collect())
+//!     .collect();
+//! assert_eq!(sentences, ["LÀO CAI – Sáng 10/11, TS. Lê Văn A làm việc tại TP. Lào Cai.", "Đoàn đi tiếp."]);
+//! assert_eq!(record.sentences[1].src, [73, 91]); // bytes of "Đoàn đi tiếp." in the input
+//! ```
+
+pub mod batch;
+pub mod cli;
+pub mod config;
+pub mod decode;
+pub mod error;
+pub mod eval;
+pub mod input;
+pub mod normalize;
+pub mod offset;
+pub mod output;
+pub mod record;
+pub mod run;
+pub mod segment;
+pub mod token;
+
+use decode::{DecodeError, Encoding};
+use input::Document;
+use normalize::{Changes, Normalizer, ToneStyle};
+use offset::SourceMap;
+use record::Record;
+use segment::{Sentence, SentenceSplitter};
+
+/// The whole per-document pipeline, configured once and shared across threads.
+#[derive(Debug, Clone)]
+pub struct Pipeline {
+    encoding: Option<Encoding>,
+    normalizer: Normalizer,
+    splitter: &'static SentenceSplitter,
+}
+
+impl Default for Pipeline {
+    fn default() -> Pipeline {
+        Pipeline::builder().build()
+    }
+}
+
+/// Builds a [`Pipeline`].
+///
+/// # Example
+///
+/// ```
+/// use vnpipe::{normalize::ToneStyle, Pipeline};
+///
+/// let pipeline = Pipeline::builder().tone_style(ToneStyle::New).build();
+/// let analysis = pipeline.analyze("Ủy ban tỉnh Hòa Bình".as_bytes()).unwrap();
+/// assert_eq!(analysis.text, "Uỷ ban tỉnh Hoà Bình");
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct PipelineBuilder {
+    encoding: Option<Encoding>,
+    tone_style: ToneStyle,
+}
+
+impl PipelineBuilder {
+    /// Decode every document with `encoding` instead of detecting it.
+    pub fn encoding(mut self, encoding: Option<Encoding>) -> PipelineBuilder {
+        self.encoding = encoding;
+        self
+    }
+
+    /// Where tone marks go in the output text (default [`ToneStyle::Old`]).
+    pub fn tone_style(mut self, tone_style: ToneStyle) -> PipelineBuilder {
+        self.tone_style = tone_style;
+        self
+    }
+
+    /// The pipeline.
+    pub fn build(self) -> Pipeline {
+        Pipeline {
+            encoding: self.encoding,
+            normalizer: Normalizer::new(self.tone_style),
+            splitter: SentenceSplitter::embedded(),
+        }
+    }
+}
+
+/// Everything the pipeline learnt about one document, before assembly into a [`Record`].
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    /// The normalised text.
+    pub text: String,
+    /// Sentences as byte ranges of `text`.
+    pub sentences: Vec<Sentence>,
+    /// Maps byte ranges of `text` to byte ranges of the input.
+    pub source_map: SourceMap,
+    /// The encoding the input was decoded from.
+    pub encoding: Encoding,
+    /// How sure the encoding choice is, 0 to 1.
+    pub encoding_confidence: f32,
+    /// The tone style applied.
+    pub tone_style: ToneStyle,
+    /// What normalisation changed.
+    pub changes: Changes,
+}
+
+impl Pipeline {
+    /// A builder with the defaults: detect the encoding, old tone style.
+    pub fn builder() -> PipelineBuilder {
+        PipelineBuilder::default()
+    }
+
+    /// Runs decode, normalise and segment on the bytes of one document.
+    ///
+    /// # Errors
+    ///
+    /// [`DecodeError`] when the bytes are empty, binary or not valid text.
+    pub fn analyze(&self, bytes: &[u8]) -> Result<Analysis, DecodeError> {
+        let decoded = decode::decode(bytes, self.encoding)?;
+        let normalized = self.normalizer.normalize(&decoded.text);
+        let text = normalized.text.into_owned();
+        let sentences = self.splitter.split(&text);
+        let mut maps = normalized.maps;
+        maps.push(decoded.map);
+        Ok(Analysis {
+            text,
+            sentences,
+            source_map: SourceMap::new(maps),
+            encoding: decoded.encoding,
+            encoding_confidence: decoded.confidence,
+            tone_style: self.normalizer.tone_style(),
+            changes: normalized.changes,
+        })
+    }
+
+    /// Processes one document into its record; never fails: a document that
+    /// cannot be read or decoded gives an error record.
+    pub fn process(&self, doc: &Document) -> Record {
+        let bytes = match &doc.content {
+            Ok(bytes) => bytes,
+            Err(e) => return Record::failed(doc, e.kind(), e.to_string()),
+        };
+        match self.analyze(bytes) {
+            Ok(analysis) => Record::assemble(doc, analysis),
+            Err(e) => Record::failed(doc, e.kind(), e.to_string()),
+        }
+    }
+}

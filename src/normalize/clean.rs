@@ -1,0 +1,160 @@
+//! Character-level cleanup: NFC composition, line breaks, spaces and invisible junk.
+
+use std::borrow::Cow;
+
+use unicode_normalization::char::canonical_combining_class;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+use super::Changes;
+use crate::offset::OffsetMap;
+
+/// What cleanup does with one character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Action {
+    Keep,
+    /// Replace with this character (a space or a line feed).
+    Replace(char, Kind),
+    /// Drop it.
+    Remove,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Space,
+    Newline,
+}
+
+fn action(c: char) -> Action {
+    match c {
+        '\n' | '\t' => Action::Keep,
+        // Vertical tab, form feed, carriage return (CRLF is handled by the caller),
+        // next line, line and paragraph separators: a line break.
+        '\u{B}' | '\u{C}' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}' => {
+            Action::Replace('\n', Kind::Newline)
+        }
+        // No-break and typographic spaces.
+        '\u{A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
+            Action::Replace(' ', Kind::Space)
+        }
+        // Other C0 and C1 controls, DEL, soft hyphen, zero-width characters,
+        // word joiner, byte-order marks inside text, interlinear annotation and
+        // bidi controls: invisible in print, noise in a dataset.
+        '\0'..='\u{1F}'
+        | '\u{7F}'..='\u{9F}'
+        | '\u{AD}'
+        | '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{FEFF}'
+        | '\u{FFF9}'..='\u{FFFB}' => Action::Remove,
+        _ => Action::Keep,
+    }
+}
+
+/// True when `text` contains nothing [`clean_chars`] would change.
+fn chars_are_clean(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7F {
+                return false;
+            }
+            i += 1;
+            continue;
+        }
+        let c = text[i..].chars().next().expect("index is a char boundary");
+        if action(c) != Action::Keep {
+            return false;
+        }
+        i += c.len_utf8();
+    }
+    true
+}
+
+/// Cleans line breaks, spaces and invisible characters, recording every edit
+/// that changes a length in `map` and counting changes in `changes`.
+pub(super) fn clean_chars<'a>(
+    text: &'a str,
+    map: &mut OffsetMap,
+    changes: &mut Changes,
+) -> Cow<'a, str> {
+    if chars_are_clean(text) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        let end = start + c.len_utf8();
+        let target_start = out.len();
+        match action(c) {
+            Action::Keep => {
+                out.push(c);
+                continue;
+            }
+            // CRLF: drop the CR, the LF that follows stays.
+            Action::Replace(_, Kind::Newline)
+                if c == '\r' && chars.peek().map(|p| p.1) == Some('\n') =>
+            {
+                changes.newlines += 1;
+            }
+            Action::Replace(r, kind) => {
+                out.push(r);
+                match kind {
+                    Kind::Space => changes.spaces += 1,
+                    Kind::Newline => changes.newlines += 1,
+                }
+            }
+            Action::Remove => changes.removed += 1,
+        }
+        if out.len() - target_start != end - start {
+            map.push(target_start..out.len(), start..end);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// True when `c` may combine with the character before it under NFC.
+fn combines_backwards(c: char) -> bool {
+    !c.is_ascii()
+        && (canonical_combining_class(c) != 0
+            || is_nfc_quick(std::iter::once(c)) != IsNormalized::Yes)
+}
+
+/// Composes `text` to NFC, recording every segment whose length changed in `map`.
+pub(super) fn compose<'a>(
+    text: &'a str,
+    map: &mut OffsetMap,
+    changes: &mut Changes,
+) -> Cow<'a, str> {
+    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        // A segment: one character and every following character that may
+        // combine with it, so NFC never has to look across segments.
+        let mut end = start + c.len_utf8();
+        while let Some(&(i, next)) = chars.peek() {
+            if !combines_backwards(next) {
+                break;
+            }
+            end = i + next.len_utf8();
+            chars.next();
+        }
+        let segment = &text[start..end];
+        let target_start = out.len();
+        if end - start == c.len_utf8() && !combines_backwards(c) {
+            out.push(c);
+            continue;
+        }
+        out.extend(segment.nfc());
+        if &out[target_start..] != segment {
+            changes.nfc += 1;
+            map.push(target_start..out.len(), start..end);
+        }
+    }
+    Cow::Owned(out)
+}

@@ -1,0 +1,233 @@
+//! Normalisation: decoded text in, clean NFC text out, with an offset map back.
+//!
+//! Three passes, each a no-op (and no allocation) on text that needs nothing:
+//! 1. character cleanup: CRLF and other line breaks to `\n`, no-break and
+//!    typographic spaces to a space, controls, soft hyphens and zero-width
+//!    characters removed;
+//! 2. NFC composition;
+//! 3. tone placement in `oa`/`oe`/`uy` syllables and misplaced marks, per
+//!    [`ToneStyle`].
+//!
+//! Layout is kept: runs of spaces and blank lines stay as written, so the text
+//! still lines up with the original.
+
+mod clean;
+pub mod fold;
+pub mod tone;
+
+use std::borrow::Cow;
+
+use serde::Serialize;
+
+use crate::offset::OffsetMap;
+pub use tone::ToneStyle;
+
+/// Counts of what normalisation changed in one document.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Changes {
+    /// Segments recomposed to NFC.
+    pub nfc: u32,
+    /// Line breaks rewritten to `\n` (CRLF, CR, form feed, line separators).
+    pub newlines: u32,
+    /// No-break or typographic spaces rewritten to a plain space.
+    pub spaces: u32,
+    /// Invisible characters removed (controls, soft hyphens, zero-width characters).
+    pub removed: u32,
+    /// Syllables whose tone mark was moved.
+    pub tone: u32,
+}
+
+impl Changes {
+    /// Total number of edits.
+    pub fn total(&self) -> u32 {
+        self.nfc + self.newlines + self.spaces + self.removed + self.tone
+    }
+}
+
+/// The output of [`Normalizer::normalize`].
+#[derive(Debug, Clone)]
+pub struct Normalized<'a> {
+    /// The normalised text; borrowed when nothing changed.
+    pub text: Cow<'a, str>,
+    /// Offset maps back to the input text, innermost (last pass) first.
+    pub maps: Vec<OffsetMap>,
+    /// What changed.
+    pub changes: Changes,
+}
+
+/// Turns decoded text into clean NFC text.
+///
+/// # Example
+///
+/// ```
+/// use vnpipe::normalize::{Normalizer, ToneStyle};
+///
+/// let normalizer = Normalizer::new(ToneStyle::Old);
+/// // Decomposed input, CRLF, a no-break space and new-style tone placement.
+/// let out = normalizer.normalize("Vie\u{302}\u{323}t Nam\r\nHoà\u{a0}Bình");
+/// assert_eq!(out.text, "Việt Nam\nHòa Bình");
+/// assert_eq!(out.changes.total(), 4);
+/// ```
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Normalizer {
+    tone_style: ToneStyle,
+}
+
+impl Normalizer {
+    /// A normaliser that places tone marks per `tone_style`.
+    pub fn new(tone_style: ToneStyle) -> Normalizer {
+        Normalizer { tone_style }
+    }
+
+    /// The tone style this normaliser applies.
+    pub fn tone_style(&self) -> ToneStyle {
+        self.tone_style
+    }
+
+    /// Normalises `text`.
+    pub fn normalize<'a>(&self, text: &'a str) -> Normalized<'a> {
+        let mut changes = Changes::default();
+        let mut clean_map = OffsetMap::new();
+        let mut nfc_map = OffsetMap::new();
+        let mut tone_map = OffsetMap::new();
+        let cleaned = clean::clean_chars(text, &mut clean_map, &mut changes);
+        let composed = reborrow(cleaned, |t| clean::compose(t, &mut nfc_map, &mut changes));
+        let toned = reborrow(composed, |t| {
+            place_tones(t, self.tone_style, &mut tone_map, &mut changes)
+        });
+        Normalized {
+            text: toned,
+            maps: vec![tone_map, nfc_map, clean_map],
+            changes,
+        }
+    }
+}
+
+/// Applies a pass to the output of the previous one, keeping the borrow when
+/// neither pass allocated.
+fn reborrow<'a>(prev: Cow<'a, str>, pass: impl FnOnce(&str) -> Cow<'_, str>) -> Cow<'a, str> {
+    match prev {
+        Cow::Borrowed(t) => pass(t),
+        Cow::Owned(t) => {
+            let next = match pass(&t) {
+                Cow::Owned(next) => Some(next),
+                Cow::Borrowed(_) => None,
+            };
+            Cow::Owned(next.unwrap_or(t))
+        }
+    }
+}
+
+/// Moves tone marks in every word per `style`.
+fn place_tones<'a>(
+    text: &'a str,
+    style: ToneStyle,
+    map: &mut OffsetMap,
+    changes: &mut Changes,
+) -> Cow<'a, str> {
+    if style == ToneStyle::Keep {
+        return Cow::Borrowed(text);
+    }
+    let mut out: Option<String> = None;
+    let mut copied = 0; // bytes of `text` already in `out`
+    let mut word: Vec<char> = Vec::with_capacity(8);
+    for (start, end) in words(text) {
+        let w = &text[start..end];
+        // Only words with a tone mark and at least two vowels can change.
+        if w.len() < 3 || w.is_ascii() || !w.chars().any(tone::has_tone) {
+            continue;
+        }
+        word.clear();
+        word.extend(w.chars());
+        if !tone::place_tone(&mut word, style) {
+            continue;
+        }
+        changes.tone += 1;
+        let out = out.get_or_insert_with(|| String::with_capacity(text.len()));
+        out.push_str(&text[copied..start]);
+        let target_start = out.len();
+        out.extend(word.iter());
+        if out.len() - target_start != end - start {
+            map.push(target_start..out.len(), start..end);
+        }
+        copied = end;
+    }
+    match out {
+        None => Cow::Borrowed(text),
+        Some(mut out) => {
+            out.push_str(&text[copied..]);
+            Cow::Owned(out)
+        }
+    }
+}
+
+/// Byte ranges of maximal runs of letters.
+fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (start, _) = chars.find(|&(_, c)| c.is_alphabetic())?;
+        let mut end = text.len();
+        while let Some(&(i, c)) = chars.peek() {
+            if !c.is_alphabetic() {
+                end = i;
+                break;
+            }
+            chars.next();
+        }
+        Some((start, end))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::offset::SourceMap;
+
+    fn normalize(text: &str) -> Normalized<'_> {
+        Normalizer::new(ToneStyle::Old).normalize(text)
+    }
+
+    #[test]
+    fn clean_text_is_borrowed() {
+        let text = "Sáng 10/11, Sở Công Thương tỉnh Vĩnh Phúc tổ chức hội thảo.\n\nPV";
+        let out = normalize(text);
+        assert!(matches!(out.text, Cow::Borrowed(_)));
+        assert_eq!(out.changes.total(), 0);
+    }
+
+    #[test]
+    fn every_pass_maps_back_to_the_input() {
+        let input = "Ho\u{300}a\u{200B} Bi\u{300}nh\r\nthuỷ";
+        let out = normalize(input);
+        assert_eq!(out.text, "Hòa Bình\nthủy");
+        let map = SourceMap::new(out.maps.clone());
+        let hoa = 0..out.text.find(' ').unwrap();
+        assert_eq!(&input[map.map_range(hoa)], "Ho\u{300}a");
+        let binh = out.text.find("Bình").unwrap()..out.text.find('\n').unwrap();
+        assert_eq!(&input[map.map_range(binh)], "Bi\u{300}nh");
+        let thuy = out.text.find("thủy").unwrap()..out.text.len();
+        assert_eq!(&input[map.map_range(thuy)], "thuỷ");
+        assert_eq!(
+            out.changes,
+            Changes {
+                nfc: 2,
+                newlines: 1,
+                spaces: 0,
+                removed: 1,
+                tone: 1
+            }
+        );
+    }
+
+    #[test]
+    fn keep_style_leaves_tones() {
+        let out = Normalizer::new(ToneStyle::Keep).normalize("Hoà Bình");
+        assert_eq!(out.text, "Hoà Bình");
+    }
+
+    #[test]
+    fn new_style_moves_tones_right() {
+        let out = Normalizer::new(ToneStyle::New).normalize("Ủy ban tỉnh Hòa Bình");
+        assert_eq!(out.text, "Uỷ ban tỉnh Hoà Bình");
+    }
+}

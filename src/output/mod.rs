@@ -1,0 +1,92 @@
+//! Writing results: JSONL records, and output files that appear atomically.
+
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use crate::record::Record;
+
+/// Appends `record` as one JSON line to `out`.
+///
+/// # Example
+///
+/// ```
+/// use vnpipe::{input::Document, output::write_jsonl, Pipeline};
+///
+/// let record = Pipeline::default().process(&Document::from_text("a", "Xin chào."));
+/// let mut line = Vec::new();
+/// write_jsonl(&record, &mut line);
+/// assert!(line.starts_with(br#"{"schema":"vnpipe/1","id":"a","#));
+/// assert_eq!(line.last(), Some(&b'\n'));
+/// ```
+pub fn write_jsonl(record: &Record, out: &mut Vec<u8>) {
+    serde_json::to_writer(&mut *out, record).expect("a record always serialises to a Vec");
+    out.push(b'\n');
+}
+
+/// A file written under a temporary name and renamed into place by
+/// [`AtomicFile::commit`], so readers never see a half-written output. Dropped
+/// without a commit, the temporary file is removed.
+#[derive(Debug)]
+pub struct AtomicFile {
+    target: PathBuf,
+    temp: PathBuf,
+    file: Option<BufWriter<File>>,
+}
+
+impl AtomicFile {
+    /// Creates the temporary file next to `target`.
+    ///
+    /// # Errors
+    ///
+    /// When the temporary file cannot be created (missing directory, permissions).
+    pub fn create(target: &Path) -> io::Result<AtomicFile> {
+        let name = target.file_name().ok_or_else(|| {
+            io::Error::new(io::ErrorKind::InvalidInput, "output path has no file name")
+        })?;
+        let mut temp_name = std::ffi::OsString::from(".");
+        temp_name.push(name);
+        temp_name.push(format!(".{}.tmp", std::process::id()));
+        let temp = target.with_file_name(temp_name);
+        let file = File::create(&temp)?;
+        Ok(AtomicFile {
+            target: target.to_path_buf(),
+            temp,
+            file: Some(BufWriter::with_capacity(1 << 20, file)),
+        })
+    }
+
+    /// Flushes, syncs and renames the file into place.
+    ///
+    /// # Errors
+    ///
+    /// When flushing, syncing or renaming fails; the temporary file is removed.
+    pub fn commit(mut self) -> io::Result<()> {
+        let file = self.file.take().expect("commit is called once");
+        let file = file.into_inner().map_err(|e| e.into_error())?;
+        file.sync_all()?;
+        std::fs::rename(&self.temp, &self.target)
+    }
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.file.as_mut().expect("not committed").write(buf)
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        self.file.as_mut().expect("not committed").write_all(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.file.as_mut().expect("not committed").flush()
+    }
+}
+
+impl Drop for AtomicFile {
+    fn drop(&mut self) {
+        if self.file.take().is_some() || self.temp.exists() {
+            let _ = std::fs::remove_file(&self.temp);
+        }
+    }
+}

@@ -1,0 +1,154 @@
+//! Running a parsed command line: jobs over documents, and `eval`.
+
+use std::io::{self, Read, Write};
+
+use crate::batch::{self, Rendered, Summary};
+use crate::cli::{Cli, Command, EvalArgs, JobArgs};
+use crate::config::Config;
+use crate::error::Error;
+use crate::input::{Document, Inputs};
+use crate::output::{write_jsonl, AtomicFile};
+use crate::{eval, Pipeline};
+
+/// Exit status when every document was processed.
+pub const EXIT_OK: u8 = 0;
+/// Exit status when some documents gave error records.
+pub const EXIT_SOME_FAILED: u8 = 2;
+
+/// What a job writes for each document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Job {
+    Records,
+    Text,
+    Sentences,
+}
+
+/// Runs the command line; returns the exit status.
+///
+/// # Errors
+///
+/// A fatal [`Error`]: bad usage, or output that cannot be written.
+pub fn run(cli: Cli) -> Result<u8, Error> {
+    match cli.command {
+        None => job(Job::Records, &cli.process),
+        Some(Command::Process(args)) => job(Job::Records, &args),
+        Some(Command::Normalize(args)) => job(Job::Text, &args),
+        Some(Command::Sentences(args)) => job(Job::Sentences, &args),
+        Some(Command::Eval(args)) => evaluate(&args),
+    }
+}
+
+fn job(job: Job, args: &JobArgs) -> Result<u8, Error> {
+    let config = Config::from_args(args)?;
+    let pipeline = config.pipeline();
+    let inputs = Inputs::new(
+        config.inputs.clone(),
+        config.input_format,
+        config.jsonl.clone(),
+    );
+    let render = |doc: &Document| render(job, &pipeline, doc);
+    let output_error = |source| Error::Output {
+        path: config.output.clone(),
+        source,
+    };
+    let summary = match &config.output {
+        Some(path) => {
+            let mut file = AtomicFile::create(path).map_err(output_error)?;
+            let summary =
+                batch::run(inputs, render, &mut file, &config.batch).map_err(output_error)?;
+            file.commit().map_err(output_error)?;
+            summary
+        }
+        None => {
+            let stdout = io::stdout();
+            let mut out = io::BufWriter::with_capacity(1 << 20, stdout.lock());
+            batch::run(inputs, render, &mut out, &config.batch).map_err(output_error)?
+        }
+    };
+    if !config.quiet {
+        eprintln!("vnpipe: {}", summary.line());
+    }
+    Ok(status(&summary))
+}
+
+fn status(summary: &Summary) -> u8 {
+    if summary.errors > 0 {
+        EXIT_SOME_FAILED
+    } else {
+        EXIT_OK
+    }
+}
+
+fn render(job: Job, pipeline: &Pipeline, doc: &Document) -> Rendered {
+    let mut rendered = Rendered {
+        input_bytes: doc.len() as u64,
+        ..Rendered::default()
+    };
+    if job == Job::Records {
+        let record = pipeline.process(doc);
+        rendered.ok = record.error.is_none();
+        rendered.sentences = record.sentences.len() as u64;
+        rendered.entities = record.entities.len() as u64;
+        write_jsonl(&record, &mut rendered.bytes);
+        return rendered;
+    }
+    let analysis = doc
+        .content
+        .as_ref()
+        .map_err(ToString::to_string)
+        .and_then(|bytes| pipeline.analyze(bytes).map_err(|e| e.to_string()));
+    match analysis {
+        Err(message) => {
+            // No record to carry the error: say it on standard error.
+            eprintln!("vnpipe: {}: {message}", doc.id);
+        }
+        Ok(a) => {
+            rendered.ok = true;
+            rendered.sentences = a.sentences.len() as u64;
+            if job == Job::Text {
+                rendered.bytes = a.text.into_bytes();
+                if rendered.bytes.last() != Some(&b'\n') {
+                    rendered.bytes.push(b'\n');
+                }
+            } else {
+                for s in &a.sentences {
+                    rendered
+                        .bytes
+                        .extend_from_slice(a.text[s.span.clone()].as_bytes());
+                    rendered.bytes.push(b'\n');
+                }
+                rendered.bytes.push(b'\n');
+            }
+        }
+    }
+    rendered
+}
+
+fn evaluate(args: &EvalArgs) -> Result<u8, Error> {
+    let gold = eval::read_gold(&args.gold)?;
+    let (text, name) = match args.predictions.as_deref() {
+        None | Some("-") => {
+            let mut text = String::new();
+            io::stdin()
+                .read_to_string(&mut text)
+                .map_err(|source| Error::Read {
+                    path: "<stdin>".into(),
+                    source,
+                })?;
+            (text, "<stdin>".to_string())
+        }
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
+                path: path.into(),
+                source,
+            })?;
+            (text, path.to_string())
+        }
+    };
+    let predictions = eval::read_records(&text, &name)?;
+    let report = eval::evaluate(&gold, &predictions);
+    io::stdout()
+        .write_all(report.table().as_bytes())
+        .map_err(|source| Error::Output { path: None, source })?;
+    Ok(EXIT_OK)
+}

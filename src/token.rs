@@ -1,0 +1,200 @@
+//! Tokens: syllables, numbers and punctuation, each with its match key.
+//!
+//! Vietnamese is written one syllable per space-separated word, so a token is a
+//! run of letters (a syllable or a foreign word), a number (digits with inner
+//! `.`, `,`, `/`, `:` between digits: 1.000, 10/11, 2,5, 15:47), a mixed run of
+//! letters and digits (5S, 14h15, Q1), or a single punctuation character.
+//!
+//! Every token carries its match key ([`crate::normalize::fold`]), stored in one
+//! string per document. Keys are char-for-char with the text, so a match found
+//! on keys maps back to the text by index.
+
+use std::ops::Range;
+
+use crate::normalize::fold::fold_word;
+
+/// What a token is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TokenKind {
+    /// Letters only: a syllable, a foreign word, an abbreviation.
+    Word,
+    /// Digits, possibly with inner separators: 1.000, 10/11, 2,5.
+    Number,
+    /// Letters and digits mixed: 5S, 14h15, Q1.
+    Mixed,
+    /// One character that is neither a letter, a digit nor whitespace.
+    Punct,
+}
+
+/// One token of a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Byte range in the text.
+    pub span: Range<usize>,
+    /// What the token is made of.
+    pub kind: TokenKind,
+    /// Byte range of the token's key in [`Tokens::keys`].
+    pub key: Range<usize>,
+}
+
+/// The tokens of one text, with their keys.
+///
+/// # Example
+///
+/// ```
+/// use vnpipe::token::{Tokens, TokenKind};
+///
+/// let text = "UBND tỉnh Hoà Bình chi 1.000 đồng.";
+/// let mut tokens = Tokens::default();
+/// tokens.tokenize(text, 0);
+/// let keys: Vec<&str> = tokens.iter().map(|t| tokens.key(t)).collect();
+/// assert_eq!(keys, ["ubnd", "tỉnh", "hòa", "bình", "chi", "1.000", "đồng", "."]);
+/// assert_eq!(tokens.iter().nth(5).unwrap().kind, TokenKind::Number);
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Tokens {
+    tokens: Vec<Token>,
+    keys: String,
+    scratch: Vec<char>,
+}
+
+impl Tokens {
+    /// Removes every token, keeping the allocations.
+    pub fn clear(&mut self) {
+        self.tokens.clear();
+        self.keys.clear();
+    }
+
+    /// Appends the tokens of `text`, whose byte offsets are shifted by `offset`
+    /// (the position of `text` inside the document).
+    pub fn tokenize(&mut self, text: &str, offset: usize) {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let c = text[i..].chars().next().expect("char boundary");
+            if c.is_whitespace() {
+                i += c.len_utf8();
+                continue;
+            }
+            let start = i;
+            let kind = if c.is_alphanumeric() {
+                let (end, kind) = alnum_run(text, i);
+                i = end;
+                kind
+            } else {
+                i += c.len_utf8();
+                TokenKind::Punct
+            };
+            let key_start = self.keys.len();
+            fold_word(&text[start..i], &mut self.keys, &mut self.scratch);
+            self.tokens.push(Token {
+                span: offset + start..offset + i,
+                kind,
+                key: key_start..self.keys.len(),
+            });
+        }
+    }
+
+    /// The tokens in text order.
+    pub fn iter(&self) -> std::slice::Iter<'_, Token> {
+        self.tokens.iter()
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    /// True when there are no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.tokens.is_empty()
+    }
+
+    /// The match key of `token`.
+    pub fn key(&self, token: &Token) -> &str {
+        &self.keys[token.key.clone()]
+    }
+}
+
+/// End of the letter/digit run starting at `start`, and its kind. Separators
+/// `.` `,` `/` `:` join digits only when a digit follows on both sides.
+fn alnum_run(text: &str, start: usize) -> (usize, TokenKind) {
+    let (mut letters, mut digits) = (false, false);
+    let mut end = start;
+    let mut chars = text[start..].char_indices().peekable();
+    while let Some((off, c)) = chars.next() {
+        if c.is_alphabetic() || is_mark(c) {
+            letters = true;
+        } else if c.is_numeric() {
+            digits = true;
+        } else if matches!(c, '.' | ',' | '/' | ':')
+            && text[start..start + off].ends_with(|p: char| p.is_ascii_digit())
+            && chars.peek().is_some_and(|&(_, n)| n.is_ascii_digit())
+        {
+            // a separator inside a number
+        } else {
+            break;
+        }
+        end = start + off + c.len_utf8();
+    }
+    let kind = match (letters, digits) {
+        (true, true) => TokenKind::Mixed,
+        (false, true) => TokenKind::Number,
+        _ => TokenKind::Word,
+    };
+    (end, kind)
+}
+
+/// Combining marks left in a word (normalised text rarely has them).
+fn is_mark(c: char) -> bool {
+    unicode_normalization::char::is_combining_mark(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tokens(text: &str) -> Vec<(&str, TokenKind)> {
+        let mut t = Tokens::default();
+        t.tokenize(text, 0);
+        t.iter().map(|k| (&text[k.span.clone()], k.kind)).collect()
+    }
+
+    #[test]
+    fn numbers_keep_inner_separators() {
+        use TokenKind::*;
+        assert_eq!(
+            tokens("Sáng 10/11, chi 350.420.000 đồng lúc 14h15'"),
+            [
+                ("Sáng", Word),
+                ("10/11", Number),
+                (",", Punct),
+                ("chi", Word),
+                ("350.420.000", Number),
+                ("đồng", Word),
+                ("lúc", Word),
+                ("14h15", Mixed),
+                ("'", Punct)
+            ]
+        );
+        assert_eq!(
+            tokens("năm 2020."),
+            [("năm", Word), ("2020", Number), (".", Punct)]
+        );
+    }
+
+    #[test]
+    fn keys_are_char_for_char() {
+        let text = "ỦY BAN Thuỷ Nguyên TP.HCM";
+        let mut t = Tokens::default();
+        t.tokenize(text, 0);
+        for tok in t.iter() {
+            assert_eq!(
+                t.key(tok).chars().count(),
+                text[tok.span.clone()].chars().count()
+            );
+        }
+        let keys: Vec<&str> = t.iter().map(|k| t.key(k)).collect();
+        assert_eq!(keys, ["ủy", "ban", "thủy", "nguyên", "tp", ".", "hcm"]);
+    }
+}
