@@ -1,1 +1,9 @@
+//! The one integration-test binary: command line, sentence cases, samples
+//! against gold, offset invariants, properties.
 
+mod cases;
+mod cli;
+mod common;
+mod golden;
+mod offsets;
+mod properties;

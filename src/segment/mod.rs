@@ -130,12 +130,23 @@ impl SentenceSplitter {
             }
         }
         let mut i = sentence_start;
+        let mut prev = ' ';
         while i < line.end {
             let c = text[i..].chars().next().expect("char boundary");
             if !is_terminal(c) {
+                // S6: a unit glued to the previous one without punctuation.
+                if prev == ' ' && i > sentence_start && starts_glued_unit(&text[i..line.end]) {
+                    let before = text[sentence_start..i].trim_end();
+                    if before.ends_with(char::is_alphanumeric) {
+                        push(out, text, sentence_start..i);
+                        sentence_start = i;
+                    }
+                }
+                prev = c;
                 i += c.len_utf8();
                 continue;
             }
+            prev = c;
             let run_start = i;
             let mut end = i;
             // The run of terminal punctuation, with the closer "./." inside it.
@@ -199,7 +210,10 @@ impl SentenceSplitter {
             return false;
         }
         if self.abbreviations.contains(word) {
-            return true;
+            // "…, cồng kềnh, v.v. Đặc biệt" closes an enumeration and the
+            // sentence; "hồi v.v. Lào Cai còn có" does not.
+            let closes_list = word == "v.v" && text[..word_start].trim_end().ends_with(',');
+            return !closes_list;
         }
         let mut chars = word.chars();
         let first = chars.next().expect("non-empty");
@@ -270,6 +284,29 @@ fn is_list_number(word: &str) -> bool {
     let roman = word.len() <= 5 && word.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'));
     let letter = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
     dotted_digits || roman || letter
+}
+
+/// Openings of a unit that a page may glue to the previous one without
+/// punctuation: an update line after a headline, a lead after a headline.
+const GLUED_METADATA: [&str; 4] = ["Cập nhật:", "Cập nhật :", "Ngày đăng:", "Ngày đăng :"];
+const GLUED_LEAD: [&str; 6] = ["Sáng ", "Chiều ", "Tối ", "Trưa ", "Đêm ", "Ngày "];
+
+/// True when `rest` opens a unit of its own: "Cập nhật: 18/06/2025", "Sáng 12/8, …".
+fn starts_glued_unit(rest: &str) -> bool {
+    let first = rest.as_bytes()[0];
+    if !matches!(first, b'C' | b'N' | b'S' | b'T' | 0xC4) {
+        return false;
+    }
+    if GLUED_METADATA.iter().any(|m| rest.starts_with(m)) {
+        return true;
+    }
+    GLUED_LEAD.iter().any(|lead| {
+        rest.strip_prefix(lead).is_some_and(|date| {
+            let b = date.as_bytes();
+            digits(b, 1, 2)
+                .is_some_and(|d| b.get(d) == Some(&b'/') && digits(&b[d + 1..], 1, 2).is_some())
+        })
+    })
 }
 
 /// Byte length of a date (`dd/mm/yyyy`) optionally followed by a time
