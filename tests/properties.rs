@@ -1,1 +1,115 @@
-//! todo
+//! Properties over generated input: no panic on any bytes, normalisation is
+//! idempotent, and sentence offsets are exact.
+
+use proptest::prelude::*;
+use vnpipe::input::Document;
+use vnpipe::normalize::{Normalizer, ToneStyle};
+use vnpipe::Pipeline;
+
+use crate::common::slice_chars;
+
+/// Text made of what news text and its damage are made of.
+fn newsish() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "Việt",
+        "Nam",
+        "Hòa",
+        "Hoà",
+        "thuỷ",
+        "Ủy",
+        "ban",
+        "TP.",
+        "TS.",
+        "v.v.",
+        "1.000",
+        "10/11",
+        "HCM",
+        " ",
+        " ",
+        " ",
+        ".",
+        ". ",
+        "! ",
+        "? ",
+        "…",
+        "...",
+        "\"",
+        "“",
+        "”",
+        "(",
+        ")",
+        "[2]",
+        "./.",
+        ",",
+        ":",
+        "\n",
+        "\n\n",
+        "\r\n",
+        "\r",
+        "\u{a0}",
+        "\u{200B}",
+        "\u{AD}",
+        "\u{FEFF}",
+        "\u{7}",
+        "\t",
+        "e\u{302}\u{301}",
+        "a\u{301}",
+        "\u{301}",
+        "\u{323}\u{302}",
+        "o\u{31B}\u{300}",
+        "Ð",
+        "Đ",
+        "đ",
+        "ĐÀ",
+        "Sáng",
+        "Cập nhật: 18/06/2025",
+        "A.",
+        "1. ",
+        "x",
+    ]);
+    prop::collection::vec(pieces, 0..60).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        let record = Pipeline::default().process(&Document { id: "x".into(), origin: Default::default(), content: Ok(bytes) });
+        let chars = record.text.as_deref().map_or(0, |t| t.chars().count());
+        let mut last = 0;
+        for s in &record.sentences {
+            prop_assert!(last <= s.start && s.start < s.end && s.end <= chars);
+            last = s.end;
+        }
+    }
+
+    #[test]
+    fn normalisation_is_idempotent(text in newsish(), style in prop::sample::select(vec![ToneStyle::Old, ToneStyle::New, ToneStyle::Keep])) {
+        let n = Normalizer::new(style);
+        let once = n.normalize(&text).text.into_owned();
+        let twice = n.normalize(&once).text.into_owned();
+        prop_assert_eq!(once, twice);
+    }
+
+    #[test]
+    fn sentences_cover_the_text_and_map_back_to_their_source(text in newsish()) {
+        let pipeline = Pipeline::default();
+        let record = pipeline.process(&Document::from_text("x", text.clone()));
+        let Some(out) = record.text.as_deref() else { return Ok(()); };
+        let mut covered = vec![false; out.chars().count()];
+        for s in &record.sentences {
+            let sentence = slice_chars(out, s.start, s.end);
+            prop_assert_eq!(sentence.trim(), sentence.as_str());
+            prop_assert!(!sentence.contains('\n'));
+            for c in &mut covered[s.start..s.end] { *c = true; }
+            // The source range decodes and normalises to the same sentence.
+            let source = std::str::from_utf8(&text.as_bytes()[s.src[0]..s.src[1]]).unwrap();
+            let again = Normalizer::default().normalize(source).text.into_owned();
+            prop_assert_eq!(again.trim(), sentence.as_str(), "src {:?}", s.src);
+        }
+        for (c, covered) in out.chars().zip(covered) {
+            prop_assert!(c.is_whitespace() || covered, "{:?} is in no sentence", c);
+        }
+    }
+}

@@ -143,7 +143,8 @@ fn decode_utf8(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
 }
 
 /// Rejects input with NUL bytes, or whose first 4 KiB are more than 10%
-/// control bytes other than tab, line feed, form feed and carriage return.
+/// control bytes (and at least 4) other than tab, line feed, form feed and
+/// carriage return.
 fn check_not_binary(bytes: &[u8]) -> Result<(), DecodeError> {
     if let Some(at) = bytes.iter().position(|&b| b == 0) {
         return Err(DecodeError::Binary {
@@ -155,7 +156,7 @@ fn check_not_binary(bytes: &[u8]) -> Result<(), DecodeError> {
         .iter()
         .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\x0C' | b'\r'))
         .count();
-    if controls * 10 > head.len() {
+    if controls >= 4 && controls * 10 > head.len() {
         return Err(DecodeError::Binary {
             reason: format!("{controls} control bytes in the first {} bytes", head.len()),
         });

@@ -18,6 +18,7 @@ pub mod tone;
 use std::borrow::Cow;
 
 use serde::Serialize;
+use unicode_normalization::char::is_combining_mark;
 
 use crate::offset::OffsetMap;
 pub use tone::ToneStyle;
@@ -161,14 +162,16 @@ fn place_tones<'a>(
     }
 }
 
-/// Byte ranges of maximal runs of letters.
+/// Byte ranges of maximal runs of letters and combining marks (a loose mark
+/// stays with its word, so the word is left alone rather than half-fixed).
 fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let in_word = |c: char| c.is_alphabetic() || is_combining_mark(c);
     let mut chars = text.char_indices().peekable();
     std::iter::from_fn(move || {
-        let (start, _) = chars.find(|&(_, c)| c.is_alphabetic())?;
+        let (start, _) = chars.find(|&(_, c)| in_word(c))?;
         let mut end = text.len();
         while let Some(&(i, c)) = chars.peek() {
-            if !c.is_alphabetic() {
+            if !in_word(c) {
                 end = i;
                 break;
             }

@@ -6,6 +6,8 @@
 
 use std::ops::Range;
 
+use super::Sentence;
+
 use serde::{Deserialize, Serialize};
 
 /// The kind of line a sentence sits on.
@@ -37,10 +39,14 @@ impl SentenceKind {
     }
 }
 
-/// Where the article's text begins and ends.
+/// Reads the lines of one article in order and guesses each one's kind.
 pub(super) struct Layout {
-    first: usize,
+    /// Byte offset where the article's last line ends.
     last: usize,
+    /// No body line has been seen yet, so a line may still be a headline.
+    headline_open: bool,
+    /// The previous line was a headline (a sub-headline may follow it directly).
+    after_headline: bool,
 }
 
 const META_OPENINGS: [&str; 12] = [
@@ -70,44 +76,85 @@ const CREDIT_OPENINGS: [&str; 7] = [
 impl Layout {
     pub(super) fn of(text: &str) -> Layout {
         Layout {
-            first: text.len() - text.trim_start().len(),
             last: text.trim_end().len(),
+            headline_open: true,
+            after_headline: false,
+        }
+    }
+
+    /// A blank line: a sub-headline cannot follow across it.
+    pub(super) fn blank_line(&mut self) {
+        if self.after_headline {
+            self.headline_open = false;
         }
     }
 
     /// Classifies the trimmed line at `line`.
-    pub(super) fn classify(&self, text: &str, line: Range<usize>) -> SentenceKind {
-        let is_first = line.start <= self.first;
+    pub(super) fn classify(&mut self, text: &str, line: Range<usize>) -> SentenceKind {
         let is_last = line.end >= self.last;
         let s = &text[line];
+        let words = s.split_whitespace().count();
         let lower = s
             .trim_start_matches(['•', '-', '–', '*', ' '])
             .to_lowercase();
-        let words = s.split_whitespace().count();
-        let ends_like_sentence = s.ends_with(['.', '!', '?', '…', '"', '”', ')']);
-        if words <= 8
-            && (META_OPENINGS.iter().any(|m| lower.starts_with(m)) || is_timestamp_line(s))
-        {
+        if is_meta(s, &lower, words) {
             return SentenceKind::Meta;
         }
-        if is_first && !s.ends_with('.') && words <= 40 {
+        let headline =
+            self.headline_open && !s.ends_with('.') && words <= 40 && !is_caption(&lower);
+        self.after_headline = headline;
+        if headline {
             return SentenceKind::Headline;
         }
-        if lower.starts_with("ảnh:") || lower.starts_with("ảnh minh họa") || lower.contains("(ảnh:")
-        {
+        self.headline_open = false;
+        if is_caption(&lower) {
             return SentenceKind::Caption;
         }
-        if is_last && words <= 12 && CREDIT_OPENINGS.iter().any(|m| lower.starts_with(m)) {
-            return SentenceKind::Byline;
-        }
-        if is_last && !is_first && words <= 6 && !s.ends_with('.') && looks_like_names(s) {
-            return SentenceKind::Byline;
-        }
-        if !is_first && !is_last && !ends_like_sentence && words <= 40 {
+        let ends_like_sentence = s.ends_with(['.', '!', '?', '…', '"', '”', ')', ':', ';', ',']);
+        if !ends_like_sentence && words <= if is_last { 15 } else { 40 } {
             return SentenceKind::Caption;
         }
         SentenceKind::Body
     }
+}
+
+/// Per-sentence corrections once every line is classified: a metadata unit
+/// glued to a headline is metadata; the short name and credit lines that close
+/// an article are bylines.
+pub(super) fn refine(text: &str, sentences: &mut [Sentence]) {
+    for s in sentences.iter_mut() {
+        let t = &text[s.span.clone()];
+        if s.kind == SentenceKind::Headline
+            && is_meta(t, &t.to_lowercase(), t.split_whitespace().count())
+        {
+            s.kind = SentenceKind::Meta;
+        }
+    }
+    for s in sentences.iter_mut().rev() {
+        let t = &text[s.span.clone()];
+        if !is_byline(t) || s.kind == SentenceKind::Headline {
+            break;
+        }
+        s.kind = SentenceKind::Byline;
+    }
+}
+
+fn is_meta(s: &str, lower: &str, words: usize) -> bool {
+    words <= 8 && (META_OPENINGS.iter().any(|m| lower.starts_with(m)) || is_timestamp_line(s))
+}
+
+fn is_caption(lower: &str) -> bool {
+    lower.starts_with("ảnh:") || lower.starts_with("ảnh minh họa") || lower.contains("(ảnh:")
+}
+
+/// "PV", "Minh Khôi", "THU HẰNG |", "Thanh Hương - N.K", "Nguồn: Báo Thanhnien".
+fn is_byline(s: &str) -> bool {
+    let words = s.split_whitespace().count();
+    let lower = s.to_lowercase();
+    if words <= 12 && CREDIT_OPENINGS.iter().any(|m| lower.starts_with(m)) {
+        return true;
+    }
+    words <= 6 && !s.ends_with(['.', ':', ',']) && looks_like_names(s)
 }
 
 /// A line that is mostly a date or a time: "05/08/2022 17:21", "Kinh tế - 15:47, 23/09/2012".

@@ -100,13 +100,15 @@ impl SentenceSplitter {
 
     /// Splits `text`, appending the sentences to `out` (reusing its allocation).
     pub fn split_into(&self, text: &str, out: &mut Vec<Sentence>) {
-        let layout = kind::Layout::of(text);
+        let first = out.len();
+        let mut layout = kind::Layout::of(text);
         let mut line_start = 0;
         for line in text.split_inclusive('\n') {
             let start = line_start;
             line_start += line.len();
             let trimmed = trim(text, start..start + line.len());
             if trimmed.is_empty() {
+                layout.blank_line();
                 continue;
             }
             let before = out.len();
@@ -116,6 +118,7 @@ impl SentenceSplitter {
                 s.kind = kind;
             }
         }
+        kind::refine(text, &mut out[first..]);
     }
 
     /// Splits one trimmed, non-empty line.
