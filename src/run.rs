@@ -8,6 +8,7 @@ use crate::config::Config;
 use crate::error::Error;
 use crate::input::{Document, Inputs};
 use crate::output::{write_jsonl, AtomicFile};
+use crate::record::Record;
 use crate::{eval, Pipeline};
 
 /// Exit status when every document was processed.
@@ -85,7 +86,19 @@ fn render(job: Job, pipeline: &Pipeline, doc: &Document) -> Rendered {
         ..Rendered::default()
     };
     if job == Job::Records {
-        let record = pipeline.process(doc);
+        // A bug must cost one document, not the batch: a panic becomes an error record.
+        let record = std::panic::catch_unwind(|| pipeline.process(doc)).unwrap_or_else(|panic| {
+            let message = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Record::failed(
+                doc,
+                "internal",
+                format!("internal error (please report): {message}"),
+            )
+        });
         rendered.ok = record.error.is_none();
         rendered.sentences = record.sentences.len() as u64;
         rendered.entities = record.entities.len() as u64;

@@ -1,1 +1,470 @@
-//! todo
+//! The `vnpipe` command as a user runs it.
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::process::{Command as Process, Stdio};
+
+use assert_cmd::Command;
+use flate2::write::GzEncoder;
+use serde_json::Value;
+
+use crate::common::root;
+
+fn vnpipe() -> Command {
+    let mut cmd = Command::cargo_bin("vnpipe").unwrap();
+    cmd.current_dir(root()).env_remove("RUST_BACKTRACE");
+    cmd
+}
+
+fn records(stdout: &[u8]) -> Vec<Value> {
+    std::str::from_utf8(stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut gz = GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(bytes).unwrap();
+    gz.finish().unwrap()
+}
+
+fn seed() -> String {
+    std::fs::read_to_string(root().join("corpora/samples/seed.txt")).unwrap()
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) {
+    let path = dir.join(name);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, bytes).unwrap();
+}
+
+#[test]
+fn samples_give_one_record_each_in_name_order() {
+    let out = vnpipe()
+        .arg("corpora/samples")
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let recs = records(&out.stdout);
+    let ids: Vec<&str> = recs.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    let mut expected: Vec<String> = crate::common::samples()
+        .iter()
+        .map(|p| crate::common::id_of(p))
+        .collect();
+    expected.sort();
+    assert_eq!(ids, expected);
+    let seed = recs.iter().find(|r| r["id"] == "seed").unwrap();
+    assert_eq!(seed["schema"], "vnpipe/1");
+    assert_eq!(seed["source"]["path"], "corpora/samples/seed.txt");
+    assert_eq!(seed["source"]["bytes"], 3216);
+    assert_eq!(seed["sentences"][0]["start"], 0);
+    assert_eq!(seed["sentences"][0]["end"], 93);
+    assert_eq!(seed["sentences"][0]["kind"], "headline");
+    assert_eq!(seed["entities"], Value::Array(vec![]));
+    assert_eq!(seed["error"], Value::Null);
+    let summary = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        summary.contains(&format!("{} documents (0 errors)", ids.len())),
+        "{summary}"
+    );
+}
+
+#[test]
+fn bad_files_give_error_records_and_status_2() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a-bai.txt", seed().as_bytes());
+    write(dir.path(), "b-rong.txt", b"");
+    write(
+        dir.path(),
+        "c-anh.jpg",
+        b"\xFF\xD8\xFF\xE0\x00\x10JFIF\x00\x01\x01\x00\x00\x01",
+    );
+    write(dir.path(), "d-nen.txt.gz", &gzip(seed().as_bytes()));
+    let out = vnpipe()
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let recs = records(&out.stdout);
+    let ids: Vec<&str> = recs.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["a-bai", "b-rong", "c-anh", "d-nen"]);
+    assert_eq!(recs[0]["error"], Value::Null);
+    assert_eq!(recs[1]["error"]["kind"], "empty");
+    assert_eq!(recs[2]["error"]["kind"], "binary");
+    assert_eq!(recs[2]["text"], Value::Null);
+    assert_eq!(recs[3]["error"], Value::Null);
+    assert_eq!(recs[3]["text"], recs[0]["text"], "gzip is transparent");
+    let summary = String::from_utf8(out.stderr).unwrap();
+    assert!(summary.contains("4 documents (2 errors)"), "{summary}");
+}
+
+#[test]
+fn invalid_utf8_and_missing_paths_are_error_records() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "hong.txt", b"Vi\xE1\xBBt Nam");
+    let missing = dir.path().join("khong-co.txt");
+    let out = vnpipe()
+        .arg(dir.path().join("hong.txt"))
+        .arg(&missing)
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let recs = records(&out.stdout);
+    assert_eq!(recs.len(), 2);
+    assert_eq!(recs[0]["error"]["kind"], "decode");
+    assert_eq!(recs[0]["error"]["message"], "invalid utf-8 at byte 2");
+    assert_eq!(recs[1]["id"], "khong-co");
+    assert_eq!(recs[1]["error"]["kind"], "io");
+}
+
+#[test]
+fn stdin_to_stdout() {
+    let out = vnpipe()
+        .write_stdin("Sáng 10/11, UBND tỉnh họp. Hội nghị kết thúc.")
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let recs = records(&out.stdout);
+    assert_eq!(recs.len(), 1);
+    assert_eq!(recs[0]["id"], "stdin");
+    assert_eq!(recs[0]["source"]["path"], Value::Null);
+    assert_eq!(recs[0]["sentences"].as_array().unwrap().len(), 2);
+    let dash = vnpipe()
+        .arg("-")
+        .write_stdin("Xin chào.")
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    assert_eq!(records(&dash.stdout)[0]["text"], "Xin chào.");
+}
+
+#[test]
+fn jsonl_fields_ids_and_bad_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let lines = [
+        r#"{"id": "a1", "body": "Sáng 10/11, UBND tỉnh họp. Hội nghị kết thúc."}"#,
+        r#"{"id": 42, "body": "TP. Hà Nội."}"#,
+        "",
+        r#"{"body": "Không có id."}"#,
+        r#"{"id": "x", "text": "sai trường"}"#,
+        r#"{"id": "y", "body": 17}"#,
+        r#"{"id": "z", "body": "cắt ngang"#,
+        r#"{"id": ["l"], "body": "id là mảng"}"#,
+    ];
+    write(
+        dir.path(),
+        "tin.jsonl.gz",
+        &gzip(lines.join("\n").as_bytes()),
+    );
+    let out = vnpipe()
+        .arg(dir.path().join("tin.jsonl.gz"))
+        .args(["--text-field", "body"])
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let recs = records(&out.stdout);
+    let ids: Vec<&str> = recs.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["a1", "42", "4", "x", "y", "7", "8"]);
+    assert_eq!(recs[0]["source"]["line"], 1);
+    assert_eq!(recs[0]["sentences"].as_array().unwrap().len(), 2);
+    assert_eq!(recs[2]["source"]["line"], 4);
+    assert_eq!(recs[3]["error"]["kind"], "field");
+    assert_eq!(
+        recs[3]["error"]["message"],
+        "line 5: no text field \"body\""
+    );
+    assert_eq!(
+        recs[4]["error"]["message"],
+        "line 6: text field \"body\" is a number, not a string"
+    );
+    assert_eq!(recs[5]["error"]["kind"], "json");
+    assert_eq!(recs[6]["error"]["kind"], "field");
+}
+
+#[test]
+fn jsonl_src_offsets_are_bytes_of_the_field_value() {
+    let out = vnpipe()
+        .args(["--input-format", "jsonl"])
+        .write_stdin("{\"text\": \"\\u00a0Ông A.\\r\\nBà B.\"}\n")
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let rec = &records(&out.stdout)[0];
+    assert_eq!(rec["text"], " Ông A.\nBà B.");
+    // "Bà B." starts after NBSP (2 bytes) + "Ông A." (7 bytes) + CRLF: byte 11.
+    assert_eq!(rec["sentences"][1]["src"], serde_json::json!([11, 17]));
+}
+
+#[test]
+fn stdin_jsonl_is_detected() {
+    let out = vnpipe()
+        .write_stdin("{\"id\": \"q\", \"text\": \"Một câu.\"}\n")
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    assert_eq!(records(&out.stdout)[0]["id"], "q");
+    // A text that merely starts with a brace stays text.
+    let out = vnpipe()
+        .write_stdin("{description}\nTin chính.")
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    assert_eq!(
+        records(&out.stdout)[0]["sentences"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+}
+
+#[test]
+fn one_thread_and_four_threads_write_identical_bytes() {
+    // Enough documents for several chunks.
+    let dir = tempfile::tempdir().unwrap();
+    let mut jsonl = String::new();
+    let seed: Vec<char> = seed().chars().collect();
+    for i in 0..1300 {
+        let cut: String = seed[..(i * 7) % seed.len()].iter().collect();
+        let text = format!("Tin số {i}. {cut}");
+        jsonl.push_str(&serde_json::json!({"id": i, "text": text}).to_string());
+        jsonl.push('\n');
+    }
+    write(dir.path(), "many.jsonl", jsonl.as_bytes());
+    let run = |j: &str| {
+        vnpipe()
+            .args(["-j", j, "-q"])
+            .arg(dir.path().join("many.jsonl"))
+            .arg("corpora/samples")
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone()
+    };
+    let one = run("1");
+    assert_eq!(one, run("4"));
+    assert_eq!(records(&one).len(), 1300 + crate::common::samples().len());
+}
+
+#[test]
+fn output_file_is_written_atomically() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.jsonl");
+    vnpipe()
+        .arg("corpora/samples")
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    let written = std::fs::read(&out).unwrap();
+    assert_eq!(records(&written).len(), crate::common::samples().len());
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(leftovers, [std::ffi::OsString::from("out.jsonl")]);
+}
+
+#[test]
+fn usage_errors_exit_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = vnpipe()
+        .arg("corpora/samples")
+        .arg("-o")
+        .arg(dir.path().join("no/such/dir/out.jsonl"))
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let message = String::from_utf8(bad.stderr).unwrap();
+    assert!(message.starts_with("vnpipe: error: -o "), "{message}");
+    assert!(message.contains("does not exist"), "{message}");
+    vnpipe()
+        .args(["-j", "0", "corpora/samples"])
+        .assert()
+        .code(1);
+    vnpipe().args(["--tone-style", "weird"]).assert().code(2); // clap's own usage status
+}
+
+#[test]
+fn sentences_and_normalize_subcommands() {
+    let out = vnpipe()
+        .args(["sentences", "corpora/samples/seed.txt"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "Vĩnh Phúc nâng cao nhận thức về sản xuất sạch hơn, tiết kiệm nguyên liệu cho các doanh nghiệp");
+    assert_eq!(
+        lines[4],
+        "Đồng thời được hướng dẫn các bước sản xuất sạch hơn theo quy trình 5S tại doanh nghiệp."
+    );
+    assert_eq!(
+        lines.len(),
+        13 + 1,
+        "13 sentences and the blank line closing the document"
+    );
+
+    let out = vnpipe()
+        .arg("normalize")
+        .write_stdin("Vie\u{302}\u{323}t Nam\r\nThuỷ\u{200B} Nguyên")
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "Việt Nam\nThủy Nguyên\n"
+    );
+    let out = vnpipe()
+        .args(["normalize", "--tone-style", "new"])
+        .write_stdin("Ủy ban tỉnh Hòa Bình")
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "Uỷ ban tỉnh Hoà Bình\n"
+    );
+}
+
+#[test]
+fn utf16_files_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(
+        "Đà Nẵng đón khách. Phố cổ Hội An"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes),
+    );
+    write(dir.path(), "u16.txt", &bytes);
+    let out = vnpipe()
+        .arg(dir.path().join("u16.txt"))
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let rec = &records(&out.stdout)[0];
+    assert_eq!(rec["source"]["encoding"], "utf-16le");
+    assert_eq!(rec["text"], "Đà Nẵng đón khách. Phố cổ Hội An");
+    assert_eq!(rec["sentences"][1]["src"], serde_json::json!([40, 66]));
+}
+
+#[test]
+fn same_stems_get_distinct_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "2020/tin.txt", b"Tin 2020.");
+    write(dir.path(), "2021/tin.txt", b"Tin 2021.");
+    write(dir.path(), ".git/config", b"hidden");
+    let out = vnpipe()
+        .arg(dir.path())
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let ids: Vec<String> = records(&out.stdout)
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids, ["tin", "2021/tin"]);
+}
+
+#[test]
+fn help_and_version() {
+    let help = vnpipe()
+        .arg("--help")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let help = String::from_utf8(help).unwrap();
+    assert!(
+        help.contains("Examples:") && help.contains("vnpipe sentences"),
+        "{help}"
+    );
+    let version = vnpipe()
+        .arg("--version")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(
+        String::from_utf8(version).unwrap().trim(),
+        format!("vnpipe {}", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn a_closed_pipe_ends_the_run_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = seed().repeat(40);
+    for i in 0..200 {
+        write(dir.path(), &format!("{i:03}.txt"), text.as_bytes());
+    }
+    let mut child = Process::new(assert_cmd::cargo::cargo_bin("vnpipe"))
+        .arg(dir.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 100];
+    child
+        .stdout
+        .as_mut()
+        .unwrap()
+        .read_exact(&mut first)
+        .unwrap();
+    drop(child.stdout.take());
+    let status = child.wait().unwrap();
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    assert_eq!(status.code(), Some(0), "{stderr}");
+    assert!(!stderr.contains("error"), "{stderr}");
+}
+
+#[test]
+fn eval_scores_sentences_against_gold() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.jsonl");
+    vnpipe()
+        .args(["-q", "corpora/samples", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    let report = vnpipe()
+        .args(["eval", "--gold", "corpora/gold"])
+        .arg(&out)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let report = String::from_utf8(report).unwrap();
+    let line = report
+        .lines()
+        .find(|l| l.starts_with("sentences (all)"))
+        .unwrap();
+    assert!(line.ends_with("F1 1.0000"), "{report}");
+}

@@ -28,7 +28,6 @@ pub fn id_of(path: &Path) -> String {
 /// A gold file (the parts the tests use).
 #[derive(Debug, Deserialize)]
 pub struct Gold {
-    pub id: String,
     pub sentences: Vec<GoldSentence>,
 }
 

@@ -193,7 +193,12 @@ pub fn place_tone(word: &mut [char], style: ToneStyle) -> bool {
 /// Returns the nucleus range and the length of the final, or `None` when the
 /// word is not a Vietnamese syllable.
 fn parse(word: &[char]) -> Option<(std::ops::Range<usize>, usize)> {
-    let lower: Vec<char> = word.iter().map(|&c| to_lower(c)).collect();
+    // Callers pass at most 8 characters; no allocation on this hot path.
+    let mut buf = ['\0'; 8];
+    for (l, &c) in buf.iter_mut().zip(word) {
+        *l = to_lower(c);
+    }
+    let lower = &buf[..word.len().min(8)];
     let is_vowel = |i: usize| lower.get(i).is_some_and(|&c| vowel(c).is_some());
     let mut onset = 0;
     for o in ONSETS {
@@ -215,11 +220,11 @@ fn parse(word: &[char]) -> Option<(std::ops::Range<usize>, usize)> {
     if nucleus.is_empty() || nucleus.len() > 3 {
         return None;
     }
-    let final_len = lower.len() - end;
-    let fin: String = lower[end..].iter().collect();
+    let fin = &lower[end..];
     FINALS
-        .contains(&fin.as_str())
-        .then_some((nucleus, final_len))
+        .iter()
+        .any(|f| f.chars().eq(fin.iter().copied()))
+        .then_some((nucleus, fin.len()))
 }
 
 /// Index within the nucleus where the tone belongs.
@@ -229,17 +234,18 @@ fn tone_position(
     final_len: usize,
     style: ToneStyle,
 ) -> usize {
-    let bases: Vec<u8> = word[nucleus]
-        .iter()
-        .map(|&c| vowel(c).expect("nucleus").base)
-        .collect();
+    let mut buf = [0u8; 3];
+    for (b, &c) in buf.iter_mut().zip(&word[nucleus.clone()]) {
+        *b = vowel(c).expect("the nucleus holds only vowels").base;
+    }
+    let bases = &buf[..nucleus.len()];
     if let Some(i) = bases.iter().rposition(|&b| SHAPED[usize::from(b)]) {
         return i;
     }
     if final_len > 0 {
         return bases.len() - 1;
     }
-    match bases.as_slice() {
+    match bases {
         [_] => 0,
         [BASE_O, BASE_A] | [BASE_O, BASE_E] | [BASE_U, BASE_Y] => match style {
             ToneStyle::New => 1,
