@@ -99,7 +99,7 @@ const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 /// let decoded = decode(b"\xEF\xBB\xBFVi\xE1\xBB\x87t Nam", None).unwrap();
 /// assert_eq!(decoded.text, "Việt Nam");
 /// assert_eq!(decoded.encoding, Encoding::Utf8);
-/// assert_eq!(decoded.map.map_range(0..4), 3..9); // "Việt" after the BOM
+/// assert_eq!(decoded.map.map_range(0..6), 3..9); // the 6 bytes of "Việt", after the BOM
 ///
 /// assert_eq!(decode(b"PK\x03\x04\x00\x00", None).unwrap_err().kind(), "binary");
 /// ```
