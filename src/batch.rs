@@ -2,10 +2,10 @@
 //!
 //! A reader thread pulls documents from the input stream into chunks bounded in
 //! documents and in bytes; each chunk is rendered in parallel on a rayon pool of
-//! `threads` workers, and the results are written in input order before the
-//! next chunk is taken. At most three chunks are alive at once (one being read,
-//! one queued, one being rendered), so memory stays bounded however large the
-//! input. This is the only module that uses rayon.
+//! `threads` workers; a writer thread writes the results in input order while
+//! the next chunk is rendered. A handful of chunks are alive at once (being
+//! read, queued, rendered, queued for writing, written), so memory stays bounded
+//! however large the input. This is the only module that uses rayon.
 
 use std::io::{self, Write};
 use std::sync::mpsc;
@@ -138,7 +138,7 @@ pub fn run<I, F, W>(docs: I, render: F, out: &mut W, options: &BatchOptions) -> 
 where
     I: Iterator<Item = Document> + Send,
     F: Fn(&Document) -> Rendered + Sync,
-    W: Write + ?Sized,
+    W: Write + Send + ?Sized,
 {
     let started = Instant::now();
     let pool = rayon::ThreadPoolBuilder::new()
@@ -146,35 +146,53 @@ where
         .thread_name(|i| format!("vnpipe-worker-{i}"))
         .build()
         .map_err(io::Error::other)?;
-    let progress = options.progress.then(progress_bar);
-    let mut summary = Summary::default();
-    let (tx, rx) = mpsc::sync_channel::<Vec<Document>>(1);
+    let (chunk_tx, chunk_rx) = mpsc::sync_channel::<Vec<Document>>(1);
+    let (done_tx, done_rx) = mpsc::sync_channel::<Vec<Rendered>>(1);
     let result = std::thread::scope(|scope| {
-        scope.spawn(|| read_chunks(docs, tx, options));
-        let written = (|| {
-            for chunk in rx.iter() {
-                let rendered: Vec<Rendered> =
-                    pool.install(|| chunk.par_iter().map(&render).collect());
-                drop(chunk);
-                for r in &rendered {
-                    out.write_all(&r.bytes)?;
-                    summary.add(r);
-                }
-                if let Some(bar) = &progress {
-                    summary.elapsed = started.elapsed();
-                    bar.set_message(summary.line());
-                }
+        scope.spawn(|| read_chunks(docs, chunk_tx, options));
+        let writer = scope.spawn(|| write_chunks(done_rx, out, options.progress, started));
+        for chunk in chunk_rx.iter() {
+            let rendered: Vec<Rendered> = pool.install(|| chunk.par_iter().map(&render).collect());
+            if done_tx.send(rendered).is_err() {
+                break; // the writer failed; its error is returned below
             }
-            out.flush()
-        })();
-        // On a write error, dropping the receiver stops the reader thread.
-        drop(rx);
-        written
+        }
+        // Dropping both ends stops the reader (on a write error) and the writer.
+        drop(chunk_rx);
+        drop(done_tx);
+        writer.join().expect("the writer thread does not panic")
     });
+    result.map(|mut summary| {
+        summary.elapsed = started.elapsed();
+        summary
+    })
+}
+
+/// Writes rendered chunks in order as they arrive, counting as it goes.
+fn write_chunks<W: Write + ?Sized>(
+    chunks: mpsc::Receiver<Vec<Rendered>>,
+    out: &mut W,
+    progress: bool,
+    started: Instant,
+) -> io::Result<Summary> {
+    let progress = progress.then(progress_bar);
+    let mut summary = Summary::default();
+    let result = (|| {
+        for chunk in chunks {
+            for r in &chunk {
+                out.write_all(&r.bytes)?;
+                summary.add(r);
+            }
+            if let Some(bar) = &progress {
+                summary.elapsed = started.elapsed();
+                bar.set_message(summary.line());
+            }
+        }
+        out.flush()
+    })();
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
-    summary.elapsed = started.elapsed();
     result.map(|()| summary)
 }
 

@@ -61,8 +61,7 @@ fn job(job: Job, args: &JobArgs) -> Result<u8, Error> {
             summary
         }
         None => {
-            let stdout = io::stdout();
-            let mut out = io::BufWriter::with_capacity(1 << 20, stdout.lock());
+            let mut out = io::BufWriter::with_capacity(1 << 20, io::stdout());
             batch::run(inputs, render, &mut out, &config.batch).map_err(output_error)?
         }
     };

@@ -25,6 +25,10 @@ enum Kind {
 }
 
 fn action(c: char) -> Action {
+    // Latin letters with diacritics (all of Vietnamese) first: the common case.
+    if ('\u{C0}'..'\u{1680}').contains(&c) || ('\u{1E00}'..'\u{2000}').contains(&c) {
+        return Action::Keep;
+    }
     match c {
         '\n' | '\t' => Action::Keep,
         // Vertical tab, form feed, carriage return (CRLF is handled by the caller),

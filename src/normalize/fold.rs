@@ -58,6 +58,10 @@ pub fn fold_word(word: &str, out: &mut String, buf: &mut Vec<char>) {
         out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
         return;
     }
+    if !tone::may_move(word) {
+        out.extend(word.chars().map(fold_char));
+        return;
+    }
     buf.clear();
     buf.extend(word.chars().map(fold_char));
     tone::place_tone(buf, ToneStyle::Old);

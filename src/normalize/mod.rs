@@ -134,8 +134,8 @@ fn place_tones<'a>(
     let mut word: Vec<char> = Vec::with_capacity(8);
     for (start, end) in words(text) {
         let w = &text[start..end];
-        // Only words with a tone mark and at least two vowels can change.
-        if w.len() < 3 || w.is_ascii() || !w.chars().any(tone::has_tone) {
+        // Only words with one tone mark and at least two vowels can change.
+        if w.len() < 3 || w.is_ascii() || !tone::may_move(w) {
             continue;
         }
         word.clear();
@@ -165,7 +165,13 @@ fn place_tones<'a>(
 /// Byte ranges of maximal runs of letters and combining marks (a loose mark
 /// stays with its word, so the word is left alone rather than half-fixed).
 fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let in_word = |c: char| c.is_alphabetic() || is_combining_mark(c);
+    let in_word = |c: char| {
+        if c.is_ascii() {
+            c.is_ascii_alphabetic()
+        } else {
+            tone::vowel(c).is_some() || c.is_alphabetic() || is_combining_mark(c)
+        }
+    };
     let mut chars = text.char_indices().peekable();
     std::iter::from_fn(move || {
         let (start, _) = chars.find(|&(_, c)| in_word(c))?;

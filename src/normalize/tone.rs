@@ -132,11 +132,18 @@ pub fn has_tone(c: char) -> bool {
     vowel(c).is_some_and(|v| v.tone != 0)
 }
 
-const ONSETS: [&str; 27] = [
-    "ngh", "ng", "nh", "ch", "gh", "kh", "ph", "th", "tr", "gi", "qu", "b", "c", "d", "đ", "g",
-    "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x",
-];
-const FINALS: [&str; 9] = ["", "c", "ch", "m", "n", "ng", "nh", "p", "t"];
+/// A cheap test before [`place_tone`]: true when `word` has exactly one tone
+/// mark and at least two vowels, the only words whose mark can move.
+pub fn may_move(word: &str) -> bool {
+    let (mut vowels, mut toned) = (0, 0);
+    for c in word.chars() {
+        if let Some(v) = vowel(c) {
+            vowels += 1;
+            toned += usize::from(v.tone != 0);
+        }
+    }
+    vowels >= 2 && toned == 1
+}
 
 /// Moves the tone mark of one syllable to where `style` puts it.
 ///
@@ -200,18 +207,7 @@ fn parse(word: &[char]) -> Option<(std::ops::Range<usize>, usize)> {
     }
     let lower = &buf[..word.len().min(8)];
     let is_vowel = |i: usize| lower.get(i).is_some_and(|&c| vowel(c).is_some());
-    let mut onset = 0;
-    for o in ONSETS {
-        let n = o.chars().count();
-        if lower.len() >= n && lower[..n].iter().copied().eq(o.chars()) {
-            // `gi` and `qu` are onsets only when a vowel follows ("gìn" is g + ì + n).
-            if (o == "gi" || o == "qu") && !is_vowel(n) {
-                continue;
-            }
-            onset = n;
-            break;
-        }
-    }
+    let onset = onset_len(lower, is_vowel);
     let mut end = onset;
     while is_vowel(end) {
         end += 1;
@@ -221,10 +217,24 @@ fn parse(word: &[char]) -> Option<(std::ops::Range<usize>, usize)> {
         return None;
     }
     let fin = &lower[end..];
-    FINALS
-        .iter()
-        .any(|f| f.chars().eq(fin.iter().copied()))
-        .then_some((nucleus, fin.len()))
+    let valid_final = matches!(
+        fin,
+        [] | ['c'] | ['c', 'h'] | ['m'] | ['n'] | ['n', 'g'] | ['n', 'h'] | ['p'] | ['t']
+    );
+    valid_final.then_some((nucleus, fin.len()))
+}
+
+/// Length of the initial consonant of a lower-case syllable. `gi` and `qu` are
+/// onsets only when a vowel follows ("gìn" is g + ì + n).
+fn onset_len(lower: &[char], is_vowel: impl Fn(usize) -> bool) -> usize {
+    match lower {
+        ['n', 'g', 'h', ..] => 3,
+        ['n', 'g' | 'h', ..] | ['c' | 'g' | 'k' | 'p' | 't', 'h', ..] | ['t', 'r', ..] => 2,
+        ['g', 'i', ..] | ['q', 'u', ..] if is_vowel(2) => 2,
+        ['b' | 'c' | 'd' | 'đ' | 'g' | 'h' | 'k' | 'l' | 'm' | 'n' | 'p' | 'r' | 's' | 't' | 'v'
+        | 'x', ..] => 1,
+        _ => 0,
+    }
 }
 
 /// Index within the nucleus where the tone belongs.

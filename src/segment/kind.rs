@@ -93,21 +93,19 @@ impl Layout {
     pub(super) fn classify(&mut self, text: &str, line: Range<usize>) -> SentenceKind {
         let is_last = line.end >= self.last;
         let s = &text[line];
-        let words = s.split_whitespace().count();
-        let lower = s
-            .trim_start_matches(['•', '-', '–', '*', ' '])
-            .to_lowercase();
+        let words = s.split_ascii_whitespace().count();
+        let lower = lower_head(s);
         if is_meta(s, &lower, words) {
             return SentenceKind::Meta;
         }
         let headline =
-            self.headline_open && !s.ends_with('.') && words <= 40 && !is_caption(&lower);
+            self.headline_open && !s.ends_with('.') && words <= 40 && !is_caption(s, &lower);
         self.after_headline = headline;
         if headline {
             return SentenceKind::Headline;
         }
         self.headline_open = false;
-        if is_caption(&lower) {
+        if is_caption(s, &lower) {
             return SentenceKind::Caption;
         }
         let ends_like_sentence = s.ends_with(['.', '!', '?', '…', '"', '”', ')', ':', ';', ',']);
@@ -122,11 +120,12 @@ impl Layout {
 /// glued to a headline is metadata; the short name and credit lines that close
 /// an article are bylines.
 pub(super) fn refine(text: &str, sentences: &mut [Sentence]) {
-    for s in sentences.iter_mut() {
+    for s in sentences
+        .iter_mut()
+        .filter(|s| s.kind == SentenceKind::Headline)
+    {
         let t = &text[s.span.clone()];
-        if s.kind == SentenceKind::Headline
-            && is_meta(t, &t.to_lowercase(), t.split_whitespace().count())
-        {
+        if is_meta(t, &lower_head(t), t.split_ascii_whitespace().count()) {
             s.kind = SentenceKind::Meta;
         }
     }
@@ -143,14 +142,26 @@ fn is_meta(s: &str, lower: &str, words: usize) -> bool {
     words <= 8 && (META_OPENINGS.iter().any(|m| lower.starts_with(m)) || is_timestamp_line(s))
 }
 
-fn is_caption(lower: &str) -> bool {
-    lower.starts_with("ảnh:") || lower.starts_with("ảnh minh họa") || lower.contains("(ảnh:")
+/// The first 24 characters of a line, lower-cased, bullets trimmed: enough to
+/// recognise the fixed openings without lower-casing whole paragraphs.
+fn lower_head(s: &str) -> String {
+    s.trim_start_matches(['•', '-', '–', '*', ' '])
+        .chars()
+        .take(24)
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn is_caption(s: &str, lower_head: &str) -> bool {
+    lower_head.starts_with("ảnh:")
+        || lower_head.starts_with("ảnh minh họa")
+        || ["(Ảnh:", "(ảnh:", "(ẢNH:"].iter().any(|m| s.contains(m))
 }
 
 /// "PV", "Minh Khôi", "THU HẰNG |", "Thanh Hương - N.K", "Nguồn: Báo Thanhnien".
 fn is_byline(s: &str) -> bool {
-    let words = s.split_whitespace().count();
-    let lower = s.to_lowercase();
+    let words = s.split_ascii_whitespace().count();
+    let lower = lower_head(s);
     if words <= 12 && CREDIT_OPENINGS.iter().any(|m| lower.starts_with(m)) {
         return true;
     }

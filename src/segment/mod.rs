@@ -132,24 +132,34 @@ impl SentenceSplitter {
                 sentence_start = rest.start;
             }
         }
+        // Scan bytes: every character that matters is ASCII except `…`, whose
+        // lead byte 0xE2 never occurs inside another character.
+        let bytes = text.as_bytes();
         let mut i = sentence_start;
-        let mut prev = ' ';
         while i < line.end {
-            let c = text[i..].chars().next().expect("char boundary");
-            if !is_terminal(c) {
+            let b = bytes[i];
+            if b == b' ' {
                 // S6: a unit glued to the previous one without punctuation.
-                if prev == ' ' && i > sentence_start && starts_glued_unit(&text[i..line.end]) {
+                let next = i + 1;
+                if next < line.end
+                    && next > sentence_start
+                    && starts_glued_unit(&text[next..line.end])
+                {
                     let before = text[sentence_start..i].trim_end();
                     if before.ends_with(char::is_alphanumeric) {
-                        push(out, text, sentence_start..i);
-                        sentence_start = i;
+                        push(out, text, sentence_start..next);
+                        sentence_start = next;
                     }
                 }
-                prev = c;
-                i += c.len_utf8();
+                i += 1;
                 continue;
             }
-            prev = c;
+            let terminal =
+                matches!(b, b'.' | b'!' | b'?') || (b == 0xE2 && text[i..].starts_with('…'));
+            if !terminal {
+                i += 1;
+                continue;
+            }
             let run_start = i;
             let mut end = i;
             // The run of terminal punctuation, with the closer "./." inside it.
