@@ -179,31 +179,31 @@ impl Record {
                 }
             })
             .collect();
-        Record {
-            schema: SCHEMA.to_string(),
-            id: doc.id.clone(),
-            source: Source {
-                path: doc.origin.path.clone(),
-                line: doc.origin.line,
-                encoding: Some(analysis.encoding.as_str().to_string()),
-                encoding_confidence: Some(analysis.encoding_confidence),
-                bytes: doc.len() as u64,
-            },
-            normalization: Some(Normalization {
-                tone_style: analysis.tone_style.as_str().to_string(),
-                edits: analysis.changes.total(),
-                changes: analysis.changes.into(),
-            }),
-            text: Some(analysis.text),
-            sentences,
-            entities: Vec::new(),
-            officials: Vec::new(),
-            error: None,
-        }
+        let mut record = Record::empty(doc);
+        record.source.encoding = Some(analysis.encoding.as_str().to_string());
+        record.source.encoding_confidence = Some(analysis.encoding_confidence);
+        record.normalization = Some(Normalization {
+            tone_style: analysis.tone_style.as_str().to_string(),
+            edits: analysis.changes.total(),
+            changes: analysis.changes.into(),
+        });
+        record.text = Some(analysis.text);
+        record.sentences = sentences;
+        record
     }
 
     /// The record of a document that could not be processed.
     pub(crate) fn failed(doc: &Document, kind: &str, message: String) -> Record {
+        let mut record = Record::empty(doc);
+        record.error = Some(RecordError {
+            kind: kind.to_string(),
+            message,
+        });
+        record
+    }
+
+    /// A record with the document's id and origin and nothing else.
+    fn empty(doc: &Document) -> Record {
         Record {
             schema: SCHEMA.to_string(),
             id: doc.id.clone(),
@@ -219,10 +219,7 @@ impl Record {
             sentences: Vec::new(),
             entities: Vec::new(),
             officials: Vec::new(),
-            error: Some(RecordError {
-                kind: kind.to_string(),
-                message,
-            }),
+            error: None,
         }
     }
 }

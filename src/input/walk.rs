@@ -107,7 +107,9 @@ impl Walk {
     }
 }
 
-/// The entries of a directory sorted by name, hidden ones (`.name`) left out.
+/// The entries of a directory sorted by name. Hidden ones (`.name`) and
+/// symbolic links to directories (which could loop) are left out; links to
+/// files are followed.
 fn sorted_entries(dir: &Path) -> io::Result<Vec<PathBuf>> {
     let mut entries = Vec::new();
     for entry in std::fs::read_dir(dir)? {
@@ -115,7 +117,11 @@ fn sorted_entries(dir: &Path) -> io::Result<Vec<PathBuf>> {
         if entry.file_name().to_string_lossy().starts_with('.') {
             continue;
         }
-        entries.push(entry.path());
+        let path = entry.path();
+        if entry.file_type()?.is_symlink() && path.is_dir() {
+            continue;
+        }
+        entries.push(path);
     }
     entries.sort();
     Ok(entries)
