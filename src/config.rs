@@ -37,8 +37,9 @@ impl Config {
     ///
     /// # Errors
     ///
-    /// [`Error::Usage`] for `-j 0`, an empty field name, or an output path that
-    /// is a directory or lies in a missing directory.
+    /// [`Error::Usage`] for `-j 0`, an empty field name, an output path that
+    /// is a directory or lies in a missing directory, or no input at all while
+    /// standard input is a terminal (a user would wait for nothing).
     ///
     /// # Example
     ///
@@ -87,6 +88,11 @@ impl Config {
                     out.display()
                 )));
             }
+        }
+        if input.inputs.is_empty() && std::io::stdin().is_terminal() {
+            return Err(Error::Usage(
+                "no input: name files or folders, or pipe text in (see vnpipe --help)".to_string(),
+            ));
         }
         Ok(Config {
             inputs: input.inputs.iter().map(|a| InputPath::parse(a)).collect(),
