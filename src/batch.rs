@@ -7,7 +7,7 @@
 //! read, queued, rendered, queued for writing, written), so memory stays bounded
 //! however large the input. This is the only module that uses rayon.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
@@ -100,8 +100,8 @@ impl Summary {
     /// ```
     pub fn line(&self) -> String {
         format!(
-            "{} documents ({} errors), {:.2} MB, {} sentences, {} entities in {:.2} s ({:.1} MB/s)",
-            self.documents,
+            "{} ({} errors), {:.2} MB, {} sentences, {} entities in {:.2} s ({:.1} MB/s)",
+            plural(self.documents, "document"),
             self.errors,
             self.bytes as f64 / 1e6,
             self.sentences,
@@ -109,6 +109,14 @@ impl Summary {
             self.elapsed.as_secs_f64(),
             self.mb_per_s()
         )
+    }
+}
+
+fn plural(n: u64, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
     }
 }
 
@@ -175,7 +183,7 @@ fn write_chunks<W: Write + ?Sized>(
     progress: bool,
     started: Instant,
 ) -> io::Result<Summary> {
-    let progress = progress.then(progress_bar);
+    let mut progress = progress.then(Progress::new);
     let mut summary = Summary::default();
     let result = (|| {
         for chunk in chunks {
@@ -183,15 +191,15 @@ fn write_chunks<W: Write + ?Sized>(
                 out.write_all(&r.bytes)?;
                 summary.add(r);
             }
-            if let Some(bar) = &progress {
+            if let Some(p) = &mut progress {
                 summary.elapsed = started.elapsed();
-                bar.set_message(summary.line());
+                p.update(&summary);
             }
         }
         out.flush()
     })();
-    if let Some(bar) = progress {
-        bar.finish_and_clear();
+    if let Some(p) = progress {
+        p.finish();
     }
     result.map(|()| summary)
 }
@@ -220,9 +228,42 @@ fn read_chunks<I: Iterator<Item = Document>>(
     }
 }
 
-fn progress_bar() -> ProgressBar {
-    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-    bar.set_style(ProgressStyle::with_template("{spinner} {msg}").expect("valid template"));
-    bar.enable_steady_tick(Duration::from_millis(200));
-    bar
+/// Progress on standard error: a live line on a terminal, else a plain line
+/// every ten seconds (for logs of long runs).
+enum Progress {
+    Bar(ProgressBar),
+    Lines { last: Instant },
+}
+
+impl Progress {
+    fn new() -> Progress {
+        if std::io::stderr().is_terminal() {
+            let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+            bar.set_style(ProgressStyle::with_template("{spinner} {msg}").expect("valid template"));
+            bar.enable_steady_tick(Duration::from_millis(200));
+            Progress::Bar(bar)
+        } else {
+            Progress::Lines {
+                last: Instant::now(),
+            }
+        }
+    }
+
+    fn update(&mut self, summary: &Summary) {
+        match self {
+            Progress::Bar(bar) => bar.set_message(summary.line()),
+            Progress::Lines { last } => {
+                if last.elapsed() >= Duration::from_secs(10) {
+                    eprintln!("vnpipe: so far {}", summary.line());
+                    *last = Instant::now();
+                }
+            }
+        }
+    }
+
+    fn finish(self) {
+        if let Progress::Bar(bar) = self {
+            bar.finish_and_clear();
+        }
+    }
 }

@@ -14,8 +14,11 @@ Examples:
   vnpipe sentences bai.txt                    one sentence per line
   vnpipe eval --gold corpora/gold out.jsonl   sentence scores against gold files
 
+Standard input is read as text unless --input-format jsonl is given.
+
 Exit status: 0 when every document was processed, 2 when some gave error
-records (they are still written), 1 on a usage or I/O error.";
+records (they are still written; a missing input file is one of them), 1 on a
+usage error or when the output cannot be written.";
 
 /// Turns Vietnamese news articles into clean, structured JSON: normalised text
 /// and sentences, with offsets into the original bytes.
@@ -35,9 +38,11 @@ pub struct Cli {
 pub enum Command {
     /// Write one JSON record per document (the default).
     Process(JobArgs),
-    /// Write the normalised text of each document.
+    /// Write the normalised text of each document, each ending in a newline
+    /// (use `process` to keep documents apart).
     Normalize(JobArgs),
-    /// Write one sentence per line, a blank line between documents.
+    /// Write one sentence per line and a blank line after each document (an
+    /// empty block for a document that failed).
     Sentences(JobArgs),
     /// Score records against gold annotation files.
     Eval(EvalArgs),
@@ -87,7 +92,8 @@ pub struct RunArgs {
     /// Worker threads (default: all cores).
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<usize>,
-    /// Progress line on standard error: when it is a terminal, always, or never.
+    /// Progress on standard error: auto (a live line when it is a terminal),
+    /// always (a plain line every 10 s when it is not), or never.
     #[arg(long, value_enum, default_value_t = ProgressArg::Auto)]
     pub progress: ProgressArg,
     /// Do not print the summary line.

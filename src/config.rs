@@ -89,6 +89,16 @@ impl Config {
                 )));
             }
         }
+        // `vnpipe -q sentences a.txt`: clap reads "sentences" as an input, since
+        // options of the default command come first. Say where options go.
+        if let Some(first) = input.inputs.first() {
+            let subcommands = ["process", "normalize", "sentences", "eval"];
+            if subcommands.contains(&first.as_str()) && !std::path::Path::new(first).exists() {
+                return Err(Error::Usage(format!(
+                    "\"{first}\" is a command: put options after it (vnpipe {first} [OPTIONS] …)"
+                )));
+            }
+        }
         if input.inputs.is_empty() && std::io::stdin().is_terminal() {
             return Err(Error::Usage(
                 "no input: name files or folders, or pipe text in (see vnpipe --help)".to_string(),

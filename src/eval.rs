@@ -79,12 +79,7 @@ impl Counts {
     /// assert!((c.f1() - 0.8).abs() < 1e-9);
     /// ```
     pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
+        ratio(2 * self.tp, 2 * self.tp + self.fp + self.fn_)
     }
 
     fn add_sets<T: std::hash::Hash + Eq>(&mut self, gold: &HashSet<T>, pred: &HashSet<T>) {
@@ -106,6 +101,8 @@ fn ratio(a: u64, b: u64) -> f64 {
 /// Scores of a set of predictions.
 #[derive(Debug, Clone, Default)]
 pub struct Report {
+    /// Prediction ids that occur more than once (the last one is scored).
+    pub duplicates: Vec<String>,
     /// Sentence spans, all documents.
     pub sentences: Counts,
     /// Entity spans by type (`PER`, `ORG`, `LOC`) and `ALL`.
@@ -117,22 +114,37 @@ pub struct Report {
 }
 
 impl Report {
-    /// A plain-text table of the scores.
+    /// A plain-text table of the scores. A ratio whose denominator is zero
+    /// (no predictions, or nothing in gold) is shown as `-`.
     pub fn table(&self) -> String {
+        let width = self
+            .per_document
+            .keys()
+            .map(|id| id.chars().count() + "sentences ".len())
+            .max()
+            .unwrap_or(0)
+            .max(18);
         let mut out = String::new();
+        let ratio = |num: u64, den: u64| {
+            if den == 0 {
+                "     -".to_string()
+            } else {
+                format!("{:.4}", num as f64 / den as f64)
+            }
+        };
         let row = |out: &mut String, name: &str, c: &Counts| {
+            let f1 = ratio(2 * c.tp, 2 * c.tp + c.fp + c.fn_);
             let _ = writeln!(
                 out,
-                "{name:<28} {:>6} {:>6} {:>6}  P {:.4}  R {:.4}  F1 {:.4}",
+                "{name:<width$} {:>6} {:>6} {:>6}  P {}  R {}  F1 {f1}",
                 c.tp,
                 c.fp,
                 c.fn_,
-                c.precision(),
-                c.recall(),
-                c.f1()
+                ratio(c.tp, c.tp + c.fp),
+                ratio(c.tp, c.tp + c.fn_),
             );
         };
-        let _ = writeln!(out, "{:<28} {:>6} {:>6} {:>6}", "", "tp", "fp", "fn");
+        let _ = writeln!(out, "{:<width$} {:>6} {:>6} {:>6}", "", "tp", "fp", "fn");
         for (id, c) in &self.per_document {
             row(&mut out, &format!("sentences {id}"), c);
         }
@@ -140,17 +152,19 @@ impl Report {
         for (kind, c) in &self.entities {
             row(&mut out, &format!("entities {kind}"), c);
         }
-        for id in &self.missing {
-            let _ = writeln!(out, "missing prediction: {id}");
-        }
         out
     }
 }
 
 /// Scores `predictions` against `gold` (matched by id; predictions without gold are ignored).
 pub fn evaluate(gold: &[Gold], predictions: &[Record]) -> Report {
-    let by_id: BTreeMap<&str, &Record> = predictions.iter().map(|r| (r.id.as_str(), r)).collect();
     let mut report = Report::default();
+    let mut by_id: BTreeMap<&str, &Record> = BTreeMap::new();
+    for r in predictions {
+        if by_id.insert(r.id.as_str(), r).is_some() {
+            report.duplicates.push(r.id.clone());
+        }
+    }
     for g in gold {
         let pred = by_id.get(g.id.as_str());
         if pred.is_none() {

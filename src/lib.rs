@@ -122,8 +122,8 @@ pub struct Analysis {
     pub source_map: SourceMap,
     /// The encoding the input was decoded from.
     pub encoding: Encoding,
-    /// How sure the encoding choice is, 0 to 1.
-    pub encoding_confidence: f32,
+    /// How sure the encoding choice is, 0 to 1; `None` when it was forced.
+    pub encoding_confidence: Option<f32>,
     /// The tone style applied.
     pub tone_style: ToneStyle,
     /// What normalisation changed.

@@ -6,7 +6,15 @@ use clap::Parser;
 use vnpipe::cli::Cli;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // --help and --version print and succeed; a usage error is status 1,
+        // keeping 2 for "some documents failed".
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 1 } else { 0 });
+        }
+    };
     match vnpipe::run::run(cli) {
         Ok(status) => ExitCode::from(status),
         // `vnpipe … | head`: the reader went away; that is not a failure.

@@ -65,7 +65,8 @@ pub struct Source {
     pub line: Option<u64>,
     /// The encoding it was decoded from (`utf-8`, `utf-16le`, `utf-16be`); `null` when decoding failed.
     pub encoding: Option<String>,
-    /// Confidence of the encoding choice, 0 to 1; `null` when decoding failed.
+    /// Confidence of the detected encoding, 0 to 1; `null` when decoding failed
+    /// or the encoding was forced with `--encoding`.
     pub encoding_confidence: Option<f32>,
     /// Size of the original document in bytes.
     pub bytes: u64,
@@ -181,7 +182,7 @@ impl Record {
             .collect();
         let mut record = Record::empty(doc);
         record.source.encoding = Some(analysis.encoding.as_str().to_string());
-        record.source.encoding_confidence = Some(analysis.encoding_confidence);
+        record.source.encoding_confidence = analysis.encoding_confidence;
         record.normalization = Some(Normalization {
             tone_style: analysis.tone_style.as_str().to_string(),
             edits: analysis.changes.total(),

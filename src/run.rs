@@ -7,7 +7,7 @@ use crate::cli::{Cli, Command, EvalArgs, JobArgs};
 use crate::config::Config;
 use crate::error::Error;
 use crate::input::{Document, Inputs};
-use crate::output::{write_jsonl, AtomicFile};
+use crate::output::{write_jsonl, OutputFile};
 use crate::record::Record;
 use crate::{eval, Pipeline};
 
@@ -54,7 +54,7 @@ fn job(job: Job, args: &JobArgs) -> Result<u8, Error> {
     };
     let summary = match &config.output {
         Some(path) => {
-            let mut file = AtomicFile::create(path).map_err(output_error)?;
+            let mut file = OutputFile::create(path).map_err(output_error)?;
             let summary =
                 batch::run(inputs, render, &mut file, &config.batch).map_err(output_error)?;
             file.commit().map_err(output_error)?;
@@ -111,8 +111,12 @@ fn render(job: Job, pipeline: &Pipeline, doc: &Document) -> Rendered {
         .and_then(|bytes| pipeline.analyze(bytes).map_err(|e| e.to_string()));
     match analysis {
         Err(message) => {
-            // No record to carry the error: say it on standard error.
-            eprintln!("vnpipe: {}: {message}", doc.id);
+            // No record to carry the error: say it on standard error, and keep
+            // the document's (empty) block so blocks line up with documents.
+            eprintln!("vnpipe: document {}: {message}", doc.id);
+            if job == Job::Sentences {
+                rendered.bytes.push(b'\n');
+            }
         }
         Ok(a) => {
             rendered.ok = true;
@@ -162,5 +166,16 @@ fn evaluate(args: &EvalArgs) -> Result<u8, Error> {
     io::stdout()
         .write_all(report.table().as_bytes())
         .map_err(|source| Error::Output { path: None, source })?;
-    Ok(EXIT_OK)
+    for id in &report.duplicates {
+        eprintln!("vnpipe: eval: prediction {id} occurs more than once; the last one is scored");
+    }
+    for id in &report.missing {
+        eprintln!("vnpipe: eval: no prediction for gold document {id} (scored as all missed)");
+    }
+    // Missing predictions make the scores partial: say so in the status too.
+    Ok(if report.missing.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_SOME_FAILED
+    })
 }

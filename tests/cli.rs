@@ -188,19 +188,67 @@ fn jsonl_src_offsets_are_bytes_of_the_field_value() {
 }
 
 #[test]
-fn stdin_jsonl_is_detected() {
+fn stdin_is_text_unless_told() {
+    let line = "{\"id\": \"q\", \"text\": \"Một câu.\"}\n";
+    let out = vnpipe().write_stdin(line).ran(0);
+    assert_eq!(records(&out.stdout)[0]["id"], "stdin");
+    assert_eq!(records(&out.stdout)[0]["text"], line);
     let out = vnpipe()
-        .write_stdin("{\"id\": \"q\", \"text\": \"Một câu.\"}\n")
+        .args(["--input-format", "jsonl"])
+        .write_stdin(line)
         .ran(0);
     assert_eq!(records(&out.stdout)[0]["id"], "q");
-    // A text that merely starts with a brace stays text.
-    let out = vnpipe().write_stdin("{description}\nTin chính.").ran(0);
+}
+
+#[test]
+fn jsonl_may_open_with_a_byte_order_mark() {
+    let out = vnpipe()
+        .args(["--input-format", "jsonl"])
+        .write_stdin("\u{FEFF}{\"id\": \"b\", \"text\": \"Xin chào.\"}\n")
+        .ran(0);
+    assert_eq!(records(&out.stdout)[0]["id"], "b");
+}
+
+#[test]
+fn output_through_links_and_devices_keeps_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("target.jsonl");
+    std::fs::write(&target, "old").unwrap();
+    let link = dir.path().join("link.jsonl");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    vnpipe()
+        .args(["-q", "corpora/samples/seed.txt", "-o"])
+        .arg(&link)
+        .ran(0);
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert_eq!(records(&std::fs::read(&target).unwrap())[0]["id"], "seed");
+    vnpipe()
+        .args(["-q", "corpora/samples/seed.txt", "-o", "/dev/null"])
+        .ran(0);
+    use std::os::unix::fs::FileTypeExt;
+    assert!(std::fs::metadata("/dev/null")
+        .unwrap()
+        .file_type()
+        .is_char_device());
+}
+
+#[test]
+fn forced_encoding_has_no_confidence() {
+    let out = vnpipe()
+        .args(["--encoding", "utf-8"])
+        .write_stdin("Xin chào.")
+        .ran(0);
     assert_eq!(
-        records(&out.stdout)[0]["sentences"]
-            .as_array()
-            .unwrap()
-            .len(),
-        2
+        records(&out.stdout)[0]["source"]["encoding_confidence"],
+        Value::Null
+    );
+    let out = vnpipe().write_stdin("Xin chào.").ran(0);
+    assert_eq!(
+        records(&out.stdout)[0]["source"]["encoding_confidence"],
+        1.0
     );
 }
 
@@ -264,7 +312,16 @@ fn usage_errors_exit_1() {
         .args(["-j", "0", "corpora/samples"])
         .assert()
         .code(1);
-    vnpipe().args(["--tone-style", "weird"]).assert().code(2); // clap's own usage status
+    vnpipe().args(["--tone-style", "weird"]).ran(1);
+    vnpipe().arg("--bogus").ran(1);
+    let misplaced = vnpipe()
+        .args(["-q", "sentences", "corpora/samples/seed.txt"])
+        .ran(1);
+    let message = String::from_utf8(misplaced.stderr).unwrap();
+    assert!(
+        message.contains("\"sentences\" is a command: put options after it"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -284,6 +341,18 @@ fn sentences_and_normalize_subcommands() {
         13 + 1,
         "13 sentences and the blank line closing the document"
     );
+    // A document that fails keeps its (empty) block, so blocks line up with inputs.
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", "Một. Hai.".as_bytes());
+    write(dir.path(), "b.txt", b"");
+    write(dir.path(), "c.txt", "Ba.".as_bytes());
+    let out = vnpipe().args(["sentences", "-q"]).arg(dir.path()).ran(2);
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "Một.\nHai.\n\n\nBa.\n\n"
+    );
+    let message = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(message, "vnpipe: document b: the document is empty\n");
 
     let out = vnpipe()
         .arg("normalize")
@@ -403,4 +472,20 @@ fn eval_scores_sentences_against_gold() {
         .find(|l| l.starts_with("sentences (all)"))
         .unwrap();
     assert!(line.ends_with("F1 1.0000"), "{report}");
+    // Missing predictions: partial scores, said on stderr and in the status.
+    let first = std::fs::read_to_string(&out)
+        .unwrap()
+        .lines()
+        .next()
+        .unwrap()
+        .to_string();
+    let partial = vnpipe()
+        .args(["eval", "--gold", "corpora/gold", "-"])
+        .write_stdin(first)
+        .ran(2);
+    let message = String::from_utf8(partial.stderr).unwrap();
+    assert!(
+        message.contains("no prediction for gold document seed"),
+        "{message}"
+    );
 }

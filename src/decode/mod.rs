@@ -79,8 +79,9 @@ pub struct Decoded<'a> {
     pub map: OffsetMap,
     /// The encoding used.
     pub encoding: Encoding,
-    /// How sure the choice of encoding is, from 0 to 1.
-    pub confidence: f32,
+    /// How sure the choice of encoding is, from 0 to 1; `None` when the
+    /// encoding was given by the caller rather than detected.
+    pub confidence: Option<f32>,
 }
 
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -110,10 +111,13 @@ pub fn decode(bytes: &[u8], encoding: Option<Encoding>) -> Result<Decoded<'_>, D
         None if bytes.starts_with(b"\xFE\xFF") => Encoding::Utf16Be,
         None => Encoding::Utf8,
     };
-    let decoded = match detected {
+    let mut decoded = match detected {
         Encoding::Utf8 => decode_utf8(bytes)?,
         Encoding::Utf16Le | Encoding::Utf16Be => utf16::decode(bytes, detected)?,
     };
+    if encoding.is_some() {
+        decoded.confidence = None;
+    }
     if decoded.text.trim().is_empty() {
         return Err(DecodeError::Empty);
     }
@@ -138,7 +142,9 @@ fn decode_utf8(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
         text: Cow::Borrowed(text),
         map,
         encoding: Encoding::Utf8,
-        confidence: 1.0,
+        // Valid UTF-8 with multi-byte characters is practically never anything else;
+        // mojibake and legacy encodings are the detector's job (a later stage).
+        confidence: Some(1.0),
     })
 }
 
@@ -147,8 +153,13 @@ fn decode_utf8(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
 /// carriage return.
 fn check_not_binary(bytes: &[u8]) -> Result<(), DecodeError> {
     if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        let hint = if looks_like_utf16(bytes) {
+            " (UTF-16 without a byte-order mark? try --encoding utf-16le or utf-16be)"
+        } else {
+            ""
+        };
         return Err(DecodeError::Binary {
-            reason: format!("NUL byte at offset {at}"),
+            reason: format!("NUL byte at offset {at}{hint}"),
         });
     }
     let head = &bytes[..bytes.len().min(4096)];
@@ -164,9 +175,33 @@ fn check_not_binary(bytes: &[u8]) -> Result<(), DecodeError> {
     Ok(())
 }
 
+/// Every other byte of the first 64 is NUL: ASCII text in UTF-16.
+fn looks_like_utf16(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(64)];
+    let nuls = |start: usize| {
+        head.iter()
+            .skip(start)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let half = head.len() / 2;
+    half >= 4 && (nuls(0) * 10 >= half * 9 || nuls(1) * 10 >= half * 9)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn utf16_without_bom_gets_a_hint() {
+        let bytes: Vec<u8> = "Ha Noi ngay 10/11"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let err = decode(&bytes, None).unwrap_err().to_string();
+        assert!(err.contains("try --encoding utf-16le"), "{err}");
+    }
 
     #[test]
     fn invalid_utf8_reports_its_offset() {

@@ -53,7 +53,7 @@ pub(super) fn decode(bytes: &[u8], encoding: Encoding) -> Result<Decoded<'static
         text: Cow::Owned(text),
         map,
         encoding,
-        confidence: 1.0,
+        confidence: Some(1.0),
     })
 }
 

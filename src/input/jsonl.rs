@@ -54,6 +54,9 @@ impl Lines {
             match self.reader.read_until(b'\n', &mut self.buf) {
                 Ok(0) => self.done = true,
                 Ok(_) => {
+                    if self.line == 1 && self.buf.starts_with(b"\xEF\xBB\xBF") {
+                        self.buf.drain(..3); // a byte-order mark opening the file
+                    }
                     if self.buf.iter().all(u8::is_ascii_whitespace) {
                         continue;
                     }
@@ -85,17 +88,13 @@ impl Lines {
 
     fn document(&mut self, options: &JsonlOptions, ids: &mut UniqueIds) -> Document {
         let line = self.line;
-        let parsed = serde_json::from_slice::<Map<String, Value>>(&self.buf);
-        let mut object = match parsed {
+        let mut object = match parse_object(&self.buf) {
             Ok(o) => o,
-            Err(e) => {
+            Err(message) => {
                 return Document {
                     id: ids.for_line(&self.stem, line),
                     origin: self.origin(),
-                    content: Err(InputError::Json {
-                        line,
-                        message: e.to_string(),
-                    }),
+                    content: Err(InputError::Json { line, message }),
                 }
             }
         };
@@ -130,6 +129,29 @@ impl Lines {
             id,
             origin: self.origin(),
             content,
+        }
+    }
+}
+
+/// Parses one line as a JSON object; the error says what is wrong in words,
+/// with the column (the line number is the caller's).
+fn parse_object(line: &[u8]) -> Result<Map<String, Value>, String> {
+    match serde_json::from_slice::<Value>(line) {
+        Ok(Value::Object(o)) => Ok(o),
+        Ok(other) => Err(format!("{}, not a JSON object", type_name(&other))),
+        Err(e) => {
+            let full = e.to_string();
+            // serde_json appends " at line L column C" for its own one-line input.
+            let what = full
+                .rfind(" at line ")
+                .map_or(full.as_str(), |i| &full[..i]);
+            if e.is_eof() || line.ends_with(b"\n") && e.line() > 1 {
+                Err(format!(
+                    "invalid JSON: the line ends inside a string or value ({what})"
+                ))
+            } else {
+                Err(format!("invalid JSON at column {}: {what}", e.column()))
+            }
         }
     }
 }

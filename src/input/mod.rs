@@ -80,7 +80,7 @@ pub enum InputError {
         message: String,
     },
     /// A JSONL line is not a JSON object.
-    #[error("line {line}: not a JSON object: {message}")]
+    #[error("line {line}: {message}")]
     Json {
         /// The 1-based line.
         line: u64,
@@ -111,8 +111,8 @@ impl InputError {
 /// How to read input files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum InputFormat {
-    /// JSONL for `.jsonl`/`.ndjson` files (and standard input whose first line is
-    /// a JSON object); plain text otherwise.
+    /// JSONL for `.jsonl`/`.ndjson` files (gzipped or not); plain text otherwise,
+    /// standard input included.
     #[default]
     Auto,
     /// Every file is one document.
@@ -188,7 +188,7 @@ impl Inputs {
     fn open(&mut self, file: walk::Found) -> Option<Document> {
         let display = file.display();
         let origin_path = file.path.as_ref().map(|p| p.to_string_lossy().into_owned());
-        let mut reader = match open::open(file.path.as_deref()) {
+        let reader = match open::open(file.path.as_deref()) {
             Ok(r) => r,
             Err(e) => {
                 let id = self.ids.for_file(&file);
@@ -198,10 +198,7 @@ impl Inputs {
         let is_jsonl = match self.format {
             InputFormat::Jsonl => true,
             InputFormat::Text => false,
-            InputFormat::Auto => match &file.path {
-                Some(p) => open::has_jsonl_extension(p),
-                None => open::looks_like_jsonl(&mut reader),
-            },
+            InputFormat::Auto => file.path.as_deref().is_some_and(open::has_jsonl_extension),
         };
         if is_jsonl {
             self.lines = Some(jsonl::Lines::new(reader, origin_path, file.stem()));

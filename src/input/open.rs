@@ -39,20 +39,3 @@ pub(super) fn has_jsonl_extension(path: &Path) -> bool {
     let name = name.strip_suffix(".gz").unwrap_or(&name);
     name.ends_with(".jsonl") || name.ends_with(".ndjson")
 }
-
-/// True when the buffered start of `reader` is a complete line holding a JSON
-/// object.
-///
-/// Only what is already buffered is looked at (256 KiB at most), so a text
-/// document on standard input is never consumed by the test.
-pub(super) fn looks_like_jsonl(reader: &mut Reader) -> bool {
-    let Ok(head) = reader.fill_buf() else {
-        return false;
-    };
-    let Some(end) = head.iter().position(|&b| b == b'\n') else {
-        return false;
-    };
-    let line = &head[..end];
-    line.first() == Some(&b'{')
-        && serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(line).is_ok()
-}

@@ -24,6 +24,75 @@ pub fn write_jsonl(record: &Record, out: &mut Vec<u8>) {
     out.push(b'\n');
 }
 
+/// An output file named with `-o`.
+///
+/// A regular file (or a path where nothing exists yet) is written under a
+/// temporary name next to it and renamed into place by [`OutputFile::commit`],
+/// so readers never see a half-written output; a symbolic link is followed to
+/// its target first. Anything else — `/dev/null`, a named pipe, a terminal — is
+/// written directly, since renaming over it would replace the device.
+#[derive(Debug)]
+pub enum OutputFile {
+    /// Written under a temporary name, renamed at the end.
+    Atomic(AtomicFile),
+    /// Written in place.
+    Direct(BufWriter<File>),
+}
+
+impl OutputFile {
+    /// Opens `path` for output, atomically when it is (or will be) a regular file.
+    ///
+    /// # Errors
+    ///
+    /// When the file (or its temporary sibling) cannot be created.
+    pub fn create(path: &Path) -> io::Result<OutputFile> {
+        match std::fs::metadata(path) {
+            Ok(meta) if !meta.is_file() => {
+                let file = std::fs::OpenOptions::new().write(true).open(path)?;
+                Ok(OutputFile::Direct(BufWriter::with_capacity(1 << 20, file)))
+            }
+            // A regular file, or nothing yet: resolve links, then write beside the target.
+            Ok(_) => AtomicFile::create(&std::fs::canonicalize(path)?).map(OutputFile::Atomic),
+            Err(_) => AtomicFile::create(path).map(OutputFile::Atomic),
+        }
+    }
+
+    /// Finishes the output: renames an atomic file into place, flushes a direct one.
+    ///
+    /// # Errors
+    ///
+    /// When flushing, syncing or renaming fails.
+    pub fn commit(self) -> io::Result<()> {
+        match self {
+            OutputFile::Atomic(file) => file.commit(),
+            OutputFile::Direct(mut file) => file.flush(),
+        }
+    }
+}
+
+impl Write for OutputFile {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            OutputFile::Atomic(f) => f.write(buf),
+            OutputFile::Direct(f) => f.write(buf),
+        }
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        match self {
+            OutputFile::Atomic(f) => f.write_all(buf),
+            OutputFile::Direct(f) => f.write_all(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            OutputFile::Atomic(f) => f.flush(),
+            OutputFile::Direct(f) => f.flush(),
+        }
+    }
+}
+
 /// A file written under a temporary name and renamed into place by
 /// [`AtomicFile::commit`], so readers never see a half-written output. Dropped
 /// without a commit, the temporary file is removed.
