@@ -35,6 +35,8 @@
 //! assert_eq!(record.sentences[1].src, [73, 91]); // bytes of "Đoàn đi tiếp." in the input
 //! ```
 
+#![warn(missing_docs)]
+
 pub mod batch;
 pub mod cli;
 pub mod config;

@@ -33,7 +33,7 @@ pub struct Token {
     pub span: Range<usize>,
     /// What the token is made of.
     pub kind: TokenKind,
-    /// Byte range of the token's key in [`Tokens::keys`].
+    /// Byte range of the token's key in the keys of its [`Tokens`] (see [`Tokens::key`]).
     pub key: Range<usize>,
 }
 
