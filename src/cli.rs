@@ -40,7 +40,7 @@ pub enum Command {
     Process(JobArgs),
     /// Write the normalised text of each document, each ending in a newline
     /// (use `process` to keep documents apart).
-    Normalize(JobArgs),
+    Normalize(NormalizeArgs),
     /// Write one sentence per line and a blank line after each document (an
     /// empty block for a document that failed).
     Sentences(JobArgs),
@@ -57,6 +57,36 @@ pub struct JobArgs {
     /// Running and writing.
     #[command(flatten)]
     pub run: RunArgs,
+}
+
+/// Options of `normalize`.
+#[derive(Debug, Args, Default)]
+pub struct NormalizeArgs {
+    /// Reading, decoding, running and writing.
+    #[command(flatten)]
+    pub job: JobArgs,
+    /// Write the text in this encoding, for legacy systems (a document with a
+    /// character the encoding lacks fails, naming the character).
+    #[arg(long, value_enum, default_value_t = TargetArg::Utf8, value_name = "ENCODING")]
+    pub to: TargetArg,
+}
+
+/// `--to`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum TargetArg {
+    /// UTF-8.
+    #[default]
+    #[value(name = "utf-8")]
+    Utf8,
+    /// TCVN3 (TCVN 5712:1993).
+    Tcvn3,
+    /// VNI-Windows.
+    Vni,
+    /// VISCII.
+    Viscii,
+    /// windows-1258.
+    #[value(name = "windows-1258")]
+    Windows1258,
 }
 
 /// Where documents come from and how they are decoded.
@@ -127,7 +157,8 @@ pub enum InputFormatArg {
 /// `--encoding`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum EncodingArg {
-    /// Byte-order mark, else UTF-8.
+    /// Byte-order mark; else UTF-8 (mojibake repaired); else the legacy
+    /// encoding whose decoding reads most like Vietnamese.
     #[default]
     Auto,
     /// UTF-8.
@@ -139,6 +170,15 @@ pub enum EncodingArg {
     /// UTF-16 big-endian.
     #[value(name = "utf-16be")]
     Utf16Be,
+    /// TCVN3 (TCVN 5712:1993, ABC).
+    Tcvn3,
+    /// VNI-Windows.
+    Vni,
+    /// VISCII.
+    Viscii,
+    /// windows-1258.
+    #[value(name = "windows-1258")]
+    Windows1258,
 }
 
 /// `--tone-style`.

@@ -120,6 +120,10 @@ impl Config {
                 EncodingArg::Utf8 => Some(Encoding::Utf8),
                 EncodingArg::Utf16Le => Some(Encoding::Utf16Le),
                 EncodingArg::Utf16Be => Some(Encoding::Utf16Be),
+                EncodingArg::Tcvn3 => Some(Encoding::Tcvn3),
+                EncodingArg::Vni => Some(Encoding::Vni),
+                EncodingArg::Viscii => Some(Encoding::Viscii),
+                EncodingArg::Windows1258 => Some(Encoding::Windows1258),
             },
             tone_style: match input.tone_style {
                 ToneStyleArg::Old => ToneStyle::Old,

@@ -3,8 +3,9 @@
 use std::io::{self, Read, Write};
 
 use crate::batch::{self, Rendered, Summary};
-use crate::cli::{Cli, Command, EvalArgs, JobArgs};
+use crate::cli::{Cli, Command, EvalArgs, JobArgs, TargetArg};
 use crate::config::Config;
+use crate::decode::{encode, Encoding};
 use crate::error::Error;
 use crate::input::{Document, Inputs};
 use crate::output::{write_jsonl, OutputFile};
@@ -20,8 +21,19 @@ pub const EXIT_SOME_FAILED: u8 = 2;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Job {
     Records,
-    Text,
+    /// The normalised text, in this encoding.
+    Text(Encoding),
     Sentences,
+}
+
+fn target(arg: TargetArg) -> Encoding {
+    match arg {
+        TargetArg::Utf8 => Encoding::Utf8,
+        TargetArg::Tcvn3 => Encoding::Tcvn3,
+        TargetArg::Vni => Encoding::Vni,
+        TargetArg::Viscii => Encoding::Viscii,
+        TargetArg::Windows1258 => Encoding::Windows1258,
+    }
 }
 
 /// Runs the command line; returns the exit status.
@@ -33,7 +45,7 @@ pub fn run(cli: Cli) -> Result<u8, Error> {
     match cli.command {
         None => job(Job::Records, &cli.process),
         Some(Command::Process(args)) => job(Job::Records, &args),
-        Some(Command::Normalize(args)) => job(Job::Text, &args),
+        Some(Command::Normalize(args)) => job(Job::Text(target(args.to)), &args.job),
         Some(Command::Sentences(args)) => job(Job::Sentences, &args),
         Some(Command::Eval(args)) => evaluate(&args),
     }
@@ -108,7 +120,19 @@ fn render(job: Job, pipeline: &Pipeline, doc: &Document) -> Rendered {
         .content
         .as_ref()
         .map_err(ToString::to_string)
-        .and_then(|bytes| pipeline.analyze(bytes).map_err(|e| e.to_string()));
+        .and_then(|bytes| pipeline.analyze(bytes).map_err(|e| e.to_string()))
+        .and_then(|a| match job {
+            Job::Text(to) => {
+                let mut text = a.text.clone();
+                if !text.ends_with('\n') {
+                    text.push('\n');
+                }
+                encode(&text, to)
+                    .map(|bytes| (a, bytes))
+                    .map_err(|e| e.to_string())
+            }
+            _ => Ok((a, Vec::new())),
+        });
     match analysis {
         Err(message) => {
             // No record to carry the error: say it on standard error, and keep
@@ -118,14 +142,11 @@ fn render(job: Job, pipeline: &Pipeline, doc: &Document) -> Rendered {
                 rendered.bytes.push(b'\n');
             }
         }
-        Ok(a) => {
+        Ok((a, encoded)) => {
             rendered.ok = true;
             rendered.sentences = a.sentences.len() as u64;
-            if job == Job::Text {
-                rendered.bytes = a.text.into_bytes();
-                if rendered.bytes.last() != Some(&b'\n') {
-                    rendered.bytes.push(b'\n');
-                }
+            if matches!(job, Job::Text(_)) {
+                rendered.bytes = encoded;
             } else {
                 for s in &a.sentences {
                     rendered

@@ -1,18 +1,29 @@
 //! Decoding: input bytes to text, with an offset map back to the bytes.
 //!
-//! Today: UTF-8 (with or without a byte-order mark) and UTF-16 with a
-//! byte-order mark. Each encoding is a variant of [`Encoding`] with a decoder
-//! that returns [`Decoded`]; detection ([`decode`] with `None`) tries the
-//! byte-order marks, then UTF-8. Legacy Vietnamese encodings slot in as new
-//! variants and new candidates for detection.
+//! Encodings: UTF-8 (with or without a byte-order mark), UTF-16 with a
+//! byte-order mark, and the legacy Vietnamese encodings TCVN3, VNI-Windows,
+//! VISCII and windows-1258. Each is a variant of [`Encoding`] with a decoder
+//! that returns [`Decoded`].
 //!
-//! Input that is not text — NUL bytes, mostly control bytes, invalid UTF-8 —
-//! is a [`DecodeError`], never garbage text.
+//! Detection ([`decode`] with `None`): a byte-order mark; else valid UTF-8,
+//! checked for mojibake (UTF-8 read as windows-1252 and saved again, once or
+//! twice), which is repaired when that makes the text more Vietnamese; else
+//! every legacy encoding is tried on the first 16 KiB and the one whose
+//! decoding has the largest share of well-formed Vietnamese syllables wins.
+//!
+//! Input that is not text — NUL bytes, mostly control bytes, bytes that fit
+//! no encoding — is a [`DecodeError`], never garbage text.
 
 use std::borrow::Cow;
 
 use crate::offset::OffsetMap;
+pub use encode::{encode, EncodeError};
 
+pub(crate) mod detect;
+mod encode;
+mod legacy;
+mod mojibake;
+mod tables;
 mod utf16;
 
 /// A text encoding vnpipe can read.
@@ -24,6 +35,20 @@ pub enum Encoding {
     Utf16Le,
     /// UTF-16, big-endian, with a byte-order mark.
     Utf16Be,
+    /// TCVN 5712:1993 (TCVN3/ABC, and the VN1 layout with upper-case toned letters).
+    Tcvn3,
+    /// VNI-Windows: a base letter and a second byte for its marks.
+    Vni,
+    /// VISCII.
+    Viscii,
+    /// windows-1258 (tone marks as combining characters).
+    Windows1258,
+    /// UTF-8 that had been read as windows-1252 (or Latin-1) and saved as UTF-8
+    /// again, `layers` times (1 or 2); repaired.
+    Mojibake {
+        /// How many times the text went through the wrong reading.
+        layers: u8,
+    },
 }
 
 impl Encoding {
@@ -33,8 +58,22 @@ impl Encoding {
             Encoding::Utf8 => "utf-8",
             Encoding::Utf16Le => "utf-16le",
             Encoding::Utf16Be => "utf-16be",
+            Encoding::Tcvn3 => "tcvn3",
+            Encoding::Vni => "vni",
+            Encoding::Viscii => "viscii",
+            Encoding::Windows1258 => "windows-1258",
+            Encoding::Mojibake { layers: 1 } => "utf-8-mojibake",
+            Encoding::Mojibake { .. } => "utf-8-mojibake-2",
         }
     }
+
+    /// The legacy encodings detection chooses among, in order of preference on a tie.
+    pub const LEGACY: [Encoding; 4] = [
+        Encoding::Tcvn3,
+        Encoding::Vni,
+        Encoding::Viscii,
+        Encoding::Windows1258,
+    ];
 }
 
 /// Why bytes could not be decoded.
@@ -105,23 +144,112 @@ const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 /// assert_eq!(decode(b"PK\x03\x04\x00\x00", None).unwrap_err().kind(), "binary");
 /// ```
 pub fn decode(bytes: &[u8], encoding: Option<Encoding>) -> Result<Decoded<'_>, DecodeError> {
-    let detected = match encoding {
-        Some(e) => e,
-        None if bytes.starts_with(b"\xFF\xFE") => Encoding::Utf16Le,
-        None if bytes.starts_with(b"\xFE\xFF") => Encoding::Utf16Be,
-        None => Encoding::Utf8,
+    let decoded = match encoding {
+        Some(e) => {
+            let mut d = decode_as(bytes, e)?;
+            d.confidence = None;
+            d
+        }
+        None => detect_and_decode(bytes)?,
     };
-    let mut decoded = match detected {
-        Encoding::Utf8 => decode_utf8(bytes)?,
-        Encoding::Utf16Le | Encoding::Utf16Be => utf16::decode(bytes, detected)?,
-    };
-    if encoding.is_some() {
-        decoded.confidence = None;
-    }
     if decoded.text.trim().is_empty() {
         return Err(DecodeError::Empty);
     }
     Ok(decoded)
+}
+
+/// Bytes of the document the legacy encodings are scored on.
+const SCORE_PREFIX: usize = 16 * 1024;
+/// Below this share of Vietnamese syllables no legacy decoding is believed.
+const MIN_LEGACY_SCORE: f32 = 0.5;
+
+fn detect_and_decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
+    if bytes.starts_with(b"\xFF\xFE") {
+        return utf16::decode(bytes, Encoding::Utf16Le);
+    }
+    if bytes.starts_with(b"\xFE\xFF") {
+        return utf16::decode(bytes, Encoding::Utf16Be);
+    }
+    match decode_utf8(bytes) {
+        Ok(d) => Ok(repair_mojibake(d)),
+        Err(DecodeError::Invalid { encoding, offset }) => {
+            let mut best: Option<(Encoding, f32)> = None;
+            let prefix = &bytes[..bytes.len().min(SCORE_PREFIX)];
+            for e in Encoding::LEGACY {
+                let s = detect::score(&decode_legacy(prefix, e).text);
+                if best.is_none_or(|(_, b)| s > b) {
+                    best = Some((e, s));
+                }
+            }
+            match best {
+                Some((e, s)) if s >= MIN_LEGACY_SCORE => {
+                    let mut d = decode_as(bytes, e)?;
+                    d.confidence = Some((s * 100.0).round() / 100.0);
+                    Ok(d)
+                }
+                _ => Err(DecodeError::Invalid { encoding, offset }),
+            }
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// Decodes `bytes` in `encoding`, without detection.
+fn decode_as(bytes: &[u8], encoding: Encoding) -> Result<Decoded<'_>, DecodeError> {
+    match encoding {
+        Encoding::Utf8 => decode_utf8(bytes),
+        Encoding::Utf16Le | Encoding::Utf16Be => utf16::decode(bytes, encoding),
+        Encoding::Mojibake { .. } => Ok(repair_mojibake(decode_utf8(bytes)?)),
+        Encoding::Tcvn3 | Encoding::Vni | Encoding::Viscii | Encoding::Windows1258 => {
+            check_not_binary(bytes)?;
+            let built = decode_legacy(bytes, encoding);
+            Ok(Decoded {
+                text: Cow::Owned(built.text),
+                map: built.map,
+                encoding,
+                confidence: Some(1.0),
+            })
+        }
+    }
+}
+
+fn decode_legacy(bytes: &[u8], encoding: Encoding) -> legacy::Builder {
+    match encoding {
+        Encoding::Tcvn3 => legacy::decode_table(bytes, legacy::Table::Tcvn3),
+        Encoding::Viscii => legacy::decode_table(bytes, legacy::Table::Viscii),
+        Encoding::Windows1258 => legacy::decode_table(bytes, legacy::Table::Cp1258),
+        Encoding::Vni => legacy::decode_vni(bytes),
+        _ => unreachable!("{encoding:?} is not a legacy encoding"),
+    }
+}
+
+/// Valid UTF-8 that shows the mojibake fingerprint is repaired when that makes
+/// it more Vietnamese.
+fn repair_mojibake(decoded: Decoded<'_>) -> Decoded<'_> {
+    if !mojibake::suspect(&decoded.text) {
+        return decoded;
+    }
+    let Some((built, layers)) = mojibake::repair(&decoded.text) else {
+        return decoded;
+    };
+    let shift = decoded.map.map_start(0); // a byte-order mark before the text
+    let mut map = OffsetMap::new();
+    if shift > 0 {
+        map.push(0..0, 0..shift);
+    }
+    for edit in built.map.edits() {
+        map.push(
+            edit.target.clone(),
+            edit.source.start + shift..edit.source.end + shift,
+        );
+    }
+    let confidence = Some((detect::score(&built.text) * 100.0).round() / 100.0);
+    Decoded {
+        text: Cow::Owned(built.text),
+        map,
+        encoding: Encoding::Mojibake { layers },
+        confidence,
+    }
 }
 
 fn decode_utf8(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {

@@ -196,6 +196,41 @@ pub fn place_tone(word: &mut [char], style: ToneStyle) -> bool {
     changed
 }
 
+/// True when `word` (NFC) is a well-formed Vietnamese syllable: Vietnamese
+/// letters only, at most one tone mark, onset + vowel nucleus + final.
+///
+/// # Example
+///
+/// ```
+/// use vnpipe::normalize::tone::is_syllable;
+///
+/// assert!(is_syllable("Nguyễn") && is_syllable("người") && is_syllable("Hòa"));
+/// assert!(!is_syllable("ViÖt") && !is_syllable("hµnh") && !is_syllable("Gannam"));
+/// ```
+pub fn is_syllable(word: &str) -> bool {
+    let mut buf = ['\0'; 8];
+    let mut n = 0;
+    let mut tones = 0;
+    for c in word.chars() {
+        if n == 8 {
+            return false;
+        }
+        let letter = match vowel(c) {
+            Some(v) => {
+                tones += usize::from(v.tone != 0);
+                true
+            }
+            None => c.is_ascii_alphabetic() || matches!(c, 'đ' | 'Đ'),
+        };
+        if !letter {
+            return false;
+        }
+        buf[n] = c;
+        n += 1;
+    }
+    n > 0 && tones <= 1 && parse(&buf[..n]).is_some()
+}
+
 /// Splits a syllable into onset, vowel nucleus and final consonant.
 /// Returns the nucleus range and the length of the final, or `None` when the
 /// word is not a Vietnamese syllable.

@@ -1,0 +1,126 @@
+//! Repairing UTF-8 that was read as windows-1252 (or Latin-1) and saved again
+//! as UTF-8: "Viá»‡t Nam" → "Việt Nam", once or twice over.
+
+use std::ops::Range;
+
+use super::detect::score;
+use super::legacy::Builder;
+use super::tables::CP1252;
+
+/// True when `text` shows the fingerprint of UTF-8 read as windows-1252: a
+/// lead byte's character (Ã Â Ä Å Æ Ì Í á) followed by a continuation byte's.
+pub(super) fn suspect(text: &str) -> bool {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if matches!(c, 'Ã' | 'Â' | 'Ä' | 'Å' | 'Æ' | 'Ì' | 'Í' | 'á' | 'â') {
+            if let Some(&next) = chars.peek() {
+                if byte_of(next).is_some_and(|b| (0x80..0xC0).contains(&b)) {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
+/// The byte that windows-1252 (or Latin-1) reads as `c`, or `None`.
+///
+/// Latin-1 and the C1 controls stand for their own code (a Latin-1 reading,
+/// or a browser passing undefined bytes through); the typographic characters
+/// of 0x80–0x9F stand for their windows-1252 byte.
+fn byte_of(c: char) -> Option<u8> {
+    match u32::from(c) {
+        code @ 0..=0xFF => u8::try_from(code).ok(),
+        _ => CP1252[0x80..0xA0]
+            .iter()
+            .position(|&t| t == c)
+            .and_then(|i| u8::try_from(0x80 + i).ok()),
+    }
+}
+
+/// Characters with the source bytes each one came from.
+type Traced = Vec<(char, Range<usize>)>;
+
+/// Undoes one layer: every character back to its windows-1252 byte, the bytes
+/// read as UTF-8. `src` gives each character's source range; the result gives
+/// the same for the repaired text. `None` when a character has no byte or the
+/// bytes are not UTF-8.
+fn undo_layer(chars: &[(char, Range<usize>)]) -> Option<Traced> {
+    let mut bytes = Vec::with_capacity(chars.len());
+    for (c, _) in chars {
+        bytes.push(byte_of(*c)?);
+    }
+    let text = std::str::from_utf8(&bytes).ok()?;
+    // Byte k of `bytes` came from chars[k].
+    Some(
+        text.char_indices()
+            .map(|(k, c)| {
+                let last = k + c.len_utf8() - 1;
+                (c, chars[k].1.start..chars[last].1.end)
+            })
+            .collect(),
+    )
+}
+
+/// Repairs up to two layers of mojibake when that makes the text more
+/// Vietnamese. Returns the repaired text with its map and the number of
+/// layers undone, or `None` when the text is best left as it is.
+pub(super) fn repair(text: &str) -> Option<(Builder, u8)> {
+    let mut current: Traced = text
+        .char_indices()
+        .map(|(i, c)| (c, i..i + c.len_utf8()))
+        .collect();
+    // The layer after one wrong reading can look no better than the input
+    // ("Sá»Ÿ" → "SÆ¡"): undo both layers, then keep the best.
+    let mut best: Option<(Traced, u8)> = None;
+    let mut best_score = score(text);
+    for layers in 1..=2 {
+        let Some(next) = undo_layer(&current) else {
+            break;
+        };
+        let candidate: String = next.iter().map(|(c, _)| c).collect();
+        let s = score(&candidate);
+        if s > best_score {
+            best_score = s;
+            best = Some((next.clone(), layers));
+        }
+        current = next;
+    }
+    let (chars, layers) = best?;
+    let mut out = Builder::with_capacity(text.len());
+    for (c, src) in chars {
+        out.push(c, src);
+    }
+    Some((out, layers))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mojibake(s: &str) -> String {
+        s.bytes().map(|b| CP1252[usize::from(b)]).collect()
+    }
+
+    #[test]
+    fn once_and_twice() {
+        let text = "Sở Công Thương tỉnh Vĩnh Phúc";
+        let once = mojibake(text);
+        assert!(suspect(&once));
+        let (out, layers) = repair(&once).unwrap();
+        assert_eq!((out.text.as_str(), layers), (text, 1));
+        let twice = mojibake(&once);
+        let (out, layers) = repair(&twice).unwrap();
+        assert_eq!((out.text.as_str(), layers), (text, 2));
+        // Offsets: "Phúc" maps back to its mojibake bytes.
+        let at = out.text.find("Phúc").unwrap();
+        let src = out.map.map_range(at..out.text.len());
+        assert_eq!(&twice[src], mojibake(&mojibake("Phúc")));
+    }
+
+    #[test]
+    fn clean_text_is_not_touched() {
+        assert!(!suspect("Sở Công Thương tỉnh Vĩnh Phúc, Pháp"));
+        assert!(repair("Pháp và Đức").is_none());
+    }
+}
