@@ -4,6 +4,7 @@
 mod cases;
 mod cli;
 mod common;
+mod encodings;
 mod golden;
 mod offsets;
 mod properties;

@@ -81,13 +81,14 @@ fn push_char(c: char, table: &HashMap<char, Vec<u8>>, out: &mut Vec<u8>) -> bool
         out.extend_from_slice(bytes);
         return true;
     }
-    // Base letter (with its shape marks) + one tone mark, when both exist.
+    // Base letter (with its shape marks) + its tone mark, when both exist.
+    // Canonical order may put the tone before the shape mark (ậ = a + ◌̣ + ◌̂).
     let mut parts = Vec::new();
     decompose_canonical(c, |d| parts.push(d));
-    if parts.len() < 2 {
+    let Some(at) = parts.iter().position(|m| TONE_MARKS.contains(m)) else {
         return false;
-    }
-    let tone = parts.pop().expect("two parts or more");
+    };
+    let tone = parts.remove(at);
     let base = parts[1..]
         .iter()
         .try_fold(parts[0], |acc, &m| compose(acc, m));
@@ -100,6 +101,8 @@ fn push_char(c: char, table: &HashMap<char, Vec<u8>>, out: &mut Vec<u8>) -> bool
         _ => false,
     }
 }
+
+const TONE_MARKS: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
 
 fn inverse(encoding: Encoding) -> &'static HashMap<char, Vec<u8>> {
     static TCVN3_INV: OnceLock<HashMap<char, Vec<u8>>> = OnceLock::new();

@@ -62,7 +62,7 @@ fn undo_layer(chars: &[(char, Range<usize>)]) -> Option<Traced> {
     )
 }
 
-/// Repairs up to two layers of mojibake when that makes the text more
+/// Repairs up to two layers of mojibake when that makes the text no less
 /// Vietnamese. Returns the repaired text with its map and the number of
 /// layers undone, or `None` when the text is best left as it is.
 pub(super) fn repair(text: &str) -> Option<(Builder, u8)> {
@@ -80,7 +80,10 @@ pub(super) fn repair(text: &str) -> Option<(Builder, u8)> {
         };
         let candidate: String = next.iter().map(|(c, _)| c).collect();
         let s = score(&candidate);
-        if s > best_score {
+        // A tie goes to the repair: undoing a layer only succeeds when every
+        // character has a windows-1252 byte and the bytes are UTF-8, which
+        // genuine Vietnamese text never is ("HÃ\u{a0}" scores like "Hà").
+        if s >= best_score {
             best_score = s;
             best = Some((next.clone(), layers));
         }
