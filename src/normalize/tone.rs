@@ -228,7 +228,25 @@ pub fn is_syllable(word: &str) -> bool {
         buf[n] = c;
         n += 1;
     }
-    n > 0 && tones <= 1 && parse(&buf[..n]).is_some()
+    if n == 0 || tones > 1 {
+        return false;
+    }
+    let Some((nucleus, final_len)) = parse(&buf[..n]) else {
+        return false;
+    };
+    // After a stop (c, ch, p, t) only sắc and nặng are possible: "Việt", "hát".
+    let mut fin = ['\0'; 2];
+    for (f, &c) in fin.iter_mut().zip(&buf[n - final_len..n]) {
+        *f = to_lower(c);
+    }
+    let stop = matches!(&fin[..final_len], ['c'] | ['c', 'h'] | ['p'] | ['t']);
+    let tone = buf[nucleus]
+        .iter()
+        .filter_map(|&c| vowel(c))
+        .map(|v| v.tone)
+        .max()
+        .unwrap_or(0);
+    !stop || tone == 2 || tone == 5
 }
 
 /// Splits a syllable into onset, vowel nucleus and final consonant.
@@ -248,7 +266,7 @@ fn parse(word: &[char]) -> Option<(std::ops::Range<usize>, usize)> {
         end += 1;
     }
     let nucleus = onset..end;
-    if nucleus.is_empty() || nucleus.len() > 3 {
+    if nucleus.is_empty() || nucleus.len() > 3 || !is_nucleus(&lower[nucleus.clone()]) {
         return None;
     }
     let fin = &lower[end..];
@@ -257,6 +275,28 @@ fn parse(word: &[char]) -> Option<(std::ops::Range<usize>, usize)> {
         [] | ['c'] | ['c', 'h'] | ['m'] | ['n'] | ['n', 'g'] | ['n', 'h'] | ['p'] | ['t']
     );
     valid_final.then_some((nucleus, fin.len()))
+}
+
+/// The vowel nuclei of Vietnamese, without tone marks (after the onsets `qu`
+/// and `gi` are taken off: "quy" is q-u + y, "gia" is g-i + a).
+const NUCLEI: [&str; 46] = [
+    "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y", "ai", "ao", "au", "ay", "âu", "ây",
+    "eo", "êu", "ia", "iê", "iu", "oa", "oă", "oe", "oi", "oo", "ôi", "ơi", "ua", "uâ", "uê", "ui",
+    "uô", "uơ", "uy", "ưa", "ưi", "ưu", "ươ", "yê", "iêu", "yêu", "oai", "oay",
+];
+const NUCLEI_3: [&str; 9] = [
+    "oao", "oeo", "uây", "uôi", "uya", "uyê", "uyu", "ươi", "ươu",
+];
+
+/// True when the lower-case vowels `v` form a Vietnamese nucleus.
+fn is_nucleus(v: &[char]) -> bool {
+    let mut bases = ['\0'; 3];
+    for (b, &c) in bases.iter_mut().zip(v) {
+        *b = LOWER[usize::from(vowel(c).expect("vowels only").base)];
+    }
+    let bases = &bases[..v.len()];
+    let eq = |n: &&str| n.chars().eq(bases.iter().copied());
+    NUCLEI.iter().any(eq) || NUCLEI_3.iter().any(eq)
 }
 
 /// Length of the initial consonant of a lower-case syllable. `gi` and `qu` are
