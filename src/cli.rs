@@ -111,6 +111,10 @@ pub struct InputArgs {
     /// Tone placement in the output text: old (hòa, thủy), new (hoà, thuỷ) or keep.
     #[arg(long, value_enum, default_value_t = ToneStyleArg::Old)]
     pub tone_style: ToneStyleArg,
+    /// Join words split by a hyphen at a line break (OCR text), when the halves
+    /// make one Vietnamese syllable.
+    #[arg(long)]
+    pub dehyphenate: bool,
 }
 
 /// How the batch runs and where its output goes.

@@ -24,6 +24,8 @@ pub struct Config {
     pub encoding: Option<Encoding>,
     /// Tone placement in output text.
     pub tone_style: ToneStyle,
+    /// Join words hyphenated at line breaks.
+    pub dehyphenate: bool,
     /// Output file, or `None` for standard output.
     pub output: Option<PathBuf>,
     /// Threads, chunking and progress.
@@ -130,6 +132,7 @@ impl Config {
                 ToneStyleArg::New => ToneStyle::New,
                 ToneStyleArg::Keep => ToneStyle::Keep,
             },
+            dehyphenate: input.dehyphenate,
             output: run.output.clone(),
             batch,
             quiet: run.quiet,
@@ -141,6 +144,7 @@ impl Config {
         Pipeline::builder()
             .encoding(self.encoding)
             .tone_style(self.tone_style)
+            .dehyphenate(self.dehyphenate)
             .build()
     }
 }

@@ -88,6 +88,7 @@ impl Default for Pipeline {
 pub struct PipelineBuilder {
     encoding: Option<Encoding>,
     tone_style: ToneStyle,
+    dehyphenate: bool,
 }
 
 impl PipelineBuilder {
@@ -103,11 +104,17 @@ impl PipelineBuilder {
         self
     }
 
+    /// Join words split by a hyphen at a line break (default off).
+    pub fn dehyphenate(mut self, on: bool) -> PipelineBuilder {
+        self.dehyphenate = on;
+        self
+    }
+
     /// The pipeline.
     pub fn build(self) -> Pipeline {
         Pipeline {
             encoding: self.encoding,
-            normalizer: Normalizer::new(self.tone_style),
+            normalizer: Normalizer::new(self.tone_style).with_dehyphenation(self.dehyphenate),
             splitter: SentenceSplitter::embedded(),
         }
     }

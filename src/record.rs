@@ -96,6 +96,12 @@ pub struct ChangeCounts {
     pub removed: u32,
     /// Syllables whose tone mark moved.
     pub tone: u32,
+    /// Words with look-alike letters replaced.
+    pub lookalikes: u32,
+    /// Words whose loose or doubled tone mark was put back.
+    pub marks: u32,
+    /// Words joined across a hyphenated line break.
+    pub dehyphenated: u32,
 }
 
 impl From<Changes> for ChangeCounts {
@@ -106,6 +112,9 @@ impl From<Changes> for ChangeCounts {
             spaces: c.spaces,
             removed: c.removed,
             tone: c.tone,
+            lookalikes: c.lookalikes,
+            marks: c.marks,
+            dehyphenated: c.dehyphenated,
         }
     }
 }

@@ -3,6 +3,7 @@
 
 use serde::Deserialize;
 use vnpipe::segment::SentenceSplitter;
+use vnpipe::normalize::Normalizer;
 use vnpipe::Pipeline;
 
 #[derive(Debug, Deserialize)]
@@ -36,7 +37,13 @@ fn every_case_splits_as_annotated() {
             .iter()
             .map(|s| &analysis.text[s.span.clone()])
             .collect();
-        if got != case.sentences {
+        // The table fixes boundaries; the text itself comes out normalised (Ð → Đ).
+        let want: Vec<String> = case
+            .sentences
+            .iter()
+            .map(|s| Normalizer::default().normalize(s).text.into_owned())
+            .collect();
+        if got != want {
             failures.push(format!(
                 "{} ({}):\n  want {:?}\n  got  {:?}",
                 case.name, case.rule, case.sentences, got

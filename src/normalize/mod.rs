@@ -1,11 +1,14 @@
 //! Normalisation: decoded text in, clean NFC text out, with an offset map back.
 //!
-//! Three passes, each a no-op (and no allocation) on text that needs nothing:
+//! Passes, each a no-op (and no allocation) on text that needs nothing:
 //! 1. character cleanup: CRLF and other line breaks to `\n`, no-break and
 //!    typographic spaces to a space, controls, soft hyphens and zero-width
 //!    characters removed;
-//! 2. NFC composition;
-//! 3. tone placement in `oa`/`oe`/`uy` syllables and misplaced marks, per
+//! 2. look-alikes: `Ð` typed for `Đ`, Cyrillic or Greek letters in Latin words;
+//! 3. NFC composition;
+//! 4. loose or doubled tone marks put back on the vowel;
+//! 5. (optional) words split by a hyphen at a line break joined;
+//! 6. tone placement in `oa`/`oe`/`uy` syllables and misplaced marks, per
 //!    [`ToneStyle`].
 //!
 //! Layout is kept: runs of spaces and blank lines stay as written, so the text
@@ -13,6 +16,7 @@
 
 mod clean;
 pub mod fold;
+mod letters;
 pub mod tone;
 
 use std::borrow::Cow;
@@ -36,12 +40,25 @@ pub struct Changes {
     pub removed: u32,
     /// Syllables whose tone mark was moved.
     pub tone: u32,
+    /// Words with look-alike letters replaced (Ð for Đ, Cyrillic or Greek letters).
+    pub lookalikes: u32,
+    /// Words whose loose or doubled tone mark was put back on the vowel.
+    pub marks: u32,
+    /// Words joined across a hyphenated line break (with `dehyphenate`).
+    pub dehyphenated: u32,
 }
 
 impl Changes {
     /// Total number of edits.
     pub fn total(&self) -> u32 {
-        self.nfc + self.newlines + self.spaces + self.removed + self.tone
+        self.nfc
+            + self.newlines
+            + self.spaces
+            + self.removed
+            + self.tone
+            + self.lookalikes
+            + self.marks
+            + self.dehyphenated
     }
 }
 
@@ -72,12 +89,31 @@ pub struct Normalized<'a> {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Normalizer {
     tone_style: ToneStyle,
+    dehyphenate: bool,
 }
 
 impl Normalizer {
     /// A normaliser that places tone marks per `tone_style`.
     pub fn new(tone_style: ToneStyle) -> Normalizer {
-        Normalizer { tone_style }
+        Normalizer {
+            tone_style,
+            dehyphenate: false,
+        }
+    }
+
+    /// Also join words split by a hyphen at a line break (OCR text).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use vnpipe::normalize::{Normalizer, ToneStyle};
+    ///
+    /// let n = Normalizer::new(ToneStyle::Old).with_dehyphenation(true);
+    /// assert_eq!(n.normalize("thành phố Hồ Chí Min-\nh và").text, "thành phố Hồ Chí Minh và");
+    /// ```
+    pub fn with_dehyphenation(mut self, on: bool) -> Normalizer {
+        self.dehyphenate = on;
+        self
     }
 
     /// The tone style this normaliser applies.
@@ -88,17 +124,30 @@ impl Normalizer {
     /// Normalises `text`.
     pub fn normalize<'a>(&self, text: &'a str) -> Normalized<'a> {
         let mut changes = Changes::default();
-        let mut clean_map = OffsetMap::new();
-        let mut nfc_map = OffsetMap::new();
-        let mut tone_map = OffsetMap::new();
-        let cleaned = clean::clean_chars(text, &mut clean_map, &mut changes);
-        let composed = reborrow(cleaned, |t| clean::compose(t, &mut nfc_map, &mut changes));
-        let toned = reborrow(composed, |t| {
-            place_tones(t, self.tone_style, &mut tone_map, &mut changes)
+        // One map per pass, recorded in pass order.
+        let mut maps = vec![OffsetMap::new(); 6];
+        let cleaned = clean::clean_chars(text, &mut maps[0], &mut changes);
+        let latin = reborrow(cleaned, |t| {
+            letters::lookalikes(t, &mut maps[1], &mut changes)
         });
+        let composed = reborrow(latin, |t| clean::compose(t, &mut maps[2], &mut changes));
+        let marked = reborrow(composed, |t| {
+            letters::loose_marks(t, &mut maps[3], &mut changes)
+        });
+        let joined = reborrow(marked, |t| {
+            if self.dehyphenate {
+                letters::dehyphenate(t, &mut maps[4], &mut changes)
+            } else {
+                Cow::Borrowed(t)
+            }
+        });
+        let toned = reborrow(joined, |t| {
+            place_tones(t, self.tone_style, &mut maps[5], &mut changes)
+        });
+        maps.reverse(); // innermost (last pass) first
         Normalized {
             text: toned,
-            maps: vec![tone_map, nfc_map, clean_map],
+            maps,
             changes,
         }
     }
@@ -164,7 +213,7 @@ fn place_tones<'a>(
 
 /// Byte ranges of maximal runs of letters and combining marks (a loose mark
 /// stays with its word, so the word is left alone rather than half-fixed).
-fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+pub(crate) fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let in_word = |c: char| {
         if c.is_ascii() {
             c.is_ascii_alphabetic()
@@ -223,7 +272,8 @@ mod tests {
                 newlines: 1,
                 spaces: 0,
                 removed: 1,
-                tone: 1
+                tone: 1,
+                ..Changes::default()
             }
         );
     }
