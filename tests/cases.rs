@@ -2,8 +2,8 @@
 //! ANNOTATION.md section 1, each with the sentences the rules demand.
 
 use serde::Deserialize;
-use vnpipe::segment::SentenceSplitter;
 use vnpipe::normalize::Normalizer;
+use vnpipe::segment::SentenceSplitter;
 use vnpipe::Pipeline;
 
 #[derive(Debug, Deserialize)]

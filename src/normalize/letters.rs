@@ -96,7 +96,8 @@ pub(super) fn lookalikes<'a>(
             .any(|c| c.is_ascii_alphabetic() || tone::vowel(c).is_some());
         let foreign = word.chars().any(|c| latin_for(c).is_some());
         let eth = word.contains(['Ð', 'ð']);
-        if !(foreign && has_latin) && !eth {
+        let mixed = foreign && has_latin;
+        if !(mixed || eth) {
             return None;
         }
         let fixed: String = word
@@ -104,13 +105,13 @@ pub(super) fn lookalikes<'a>(
             .map(|c| match c {
                 'Ð' => 'Đ',
                 'ð' => 'đ',
-                _ if foreign && has_latin => latin_for(c).unwrap_or(c),
+                _ if mixed => latin_for(c).unwrap_or(c),
                 _ => c,
             })
             .collect();
         // An eth alone is only replaced inside a Vietnamese word.
         let composed: String = fixed.nfc().collect();
-        (foreign && has_latin || is_syllable(&composed)).then_some(fixed)
+        (mixed || is_syllable(&composed)).then_some(fixed)
     });
     changes.lookalikes += count;
     out
