@@ -7,6 +7,41 @@ use vnpipe::normalize::{Normalizer, ToneStyle};
 use vnpipe::Pipeline;
 
 use crate::common::slice_chars;
+use vnpipe::normalize::tone::{place_tone, Vowel};
+
+const BASES: &str = "aăâeêioôơuưy";
+
+/// A Vietnamese syllable from its parts: onset, nucleus (tone-less), final,
+/// tone (0–5) on the first vowel, and whether it is capitalised.
+fn syllable() -> impl Strategy<Value = Vec<char>> {
+    let onsets = prop::sample::select(vec![
+        "", "b", "ch", "d", "đ", "g", "gh", "h", "k", "kh", "l", "m", "n", "ng", "ngh", "nh", "ph",
+        "qu", "r", "s", "t", "th", "tr", "v", "x",
+    ]);
+    let nuclei = prop::sample::select(vec![
+        "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y", "ai", "ao", "au", "ay", "âu",
+        "ây", "eo", "êu", "ia", "iê", "iu", "oa", "oă", "oe", "oi", "ôi", "ơi", "ua", "uâ", "uê",
+        "ui", "uô", "uy", "ưa", "ưi", "ưu", "ươ", "yê", "iêu", "yêu", "oai", "oay", "uôi", "uya",
+        "uyê", "ươi",
+    ]);
+    let finals = prop::sample::select(vec!["", "c", "ch", "m", "n", "ng", "nh", "p", "t"]);
+    (onsets, nuclei, finals, 0u8..6, any::<bool>()).prop_map(|(o, n, f, tone, upper)| {
+        let mut word: Vec<char> = format!("{o}{n}{f}").chars().collect();
+        if let Some(i) = word.iter().position(|c| BASES.contains(*c)) {
+            let base = BASES.chars().position(|b| b == word[i]).unwrap() as u8;
+            word[i] = Vowel {
+                base,
+                tone,
+                upper: false,
+            }
+            .to_char();
+        }
+        if upper {
+            word[0] = word[0].to_uppercase().next().unwrap();
+        }
+        word
+    })
+}
 
 /// Text made of what news text and its damage are made of.
 fn newsish() -> impl Strategy<Value = String> {
@@ -90,6 +125,23 @@ proptest! {
         let once = n.normalize(&text).text.into_owned();
         let twice = n.normalize(&once).text.into_owned();
         prop_assert_eq!(once, twice);
+    }
+
+    #[test]
+    fn old_new_old_is_the_identity_on_syllables(word in syllable()) {
+        let mut old = word.clone();
+        place_tone(&mut old, ToneStyle::Old);
+        let mut round = old.clone();
+        place_tone(&mut round, ToneStyle::New);
+        place_tone(&mut round, ToneStyle::Old);
+        prop_assert_eq!(round, old);
+    }
+
+    #[test]
+    fn keep_changes_no_letters(words in prop::collection::vec(syllable(), 1..30)) {
+        let text = words.iter().map(|w| w.iter().collect::<String>()).collect::<Vec<_>>().join(" ");
+        let out = Normalizer::new(ToneStyle::Keep).normalize(&text);
+        prop_assert_eq!(out.text.as_ref(), text.as_str());
     }
 
     #[test]
