@@ -151,15 +151,25 @@ impl Pipeline {
     ///
     /// [`DecodeError`] when the bytes are empty, binary or not valid text.
     pub fn analyze(&self, bytes: &[u8]) -> Result<Analysis, DecodeError> {
+        let mut analysis = self.clean(bytes)?;
+        analysis.sentences = self.splitter.split(&analysis.text);
+        Ok(analysis)
+    }
+
+    /// Runs decode and normalise only: the analysis has no sentences.
+    ///
+    /// # Errors
+    ///
+    /// [`DecodeError`] when the bytes are empty, binary or not valid text.
+    pub fn clean(&self, bytes: &[u8]) -> Result<Analysis, DecodeError> {
         let decoded = decode::decode(bytes, self.encoding)?;
         let normalized = self.normalizer.normalize(&decoded.text);
         let text = normalized.text.into_owned();
-        let sentences = self.splitter.split(&text);
         let mut maps = normalized.maps;
         maps.push(decoded.map);
         Ok(Analysis {
             text,
-            sentences,
+            sentences: Vec::new(),
             source_map: SourceMap::new(maps),
             encoding: decoded.encoding,
             encoding_confidence: decoded.confidence,

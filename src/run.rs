@@ -120,7 +120,13 @@ fn render(job: Job, pipeline: &Pipeline, doc: &Document) -> Rendered {
         .content
         .as_ref()
         .map_err(ToString::to_string)
-        .and_then(|bytes| pipeline.analyze(bytes).map_err(|e| e.to_string()))
+        .and_then(|bytes| {
+            let analysis = match job {
+                Job::Text(_) => pipeline.clean(bytes),
+                _ => pipeline.analyze(bytes),
+            };
+            analysis.map_err(|e| e.to_string())
+        })
         .and_then(|a| match job {
             Job::Text(to) => {
                 let mut text = a.text.clone();

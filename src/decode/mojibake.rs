@@ -8,17 +8,22 @@ use super::legacy::Builder;
 use super::tables::CP1252;
 
 /// True when `text` shows the fingerprint of UTF-8 read as windows-1252: a
-/// lead byte's character (Ã Â Ä Å Æ Ì Í á) followed by a continuation byte's.
+/// lead byte's character (Â Ã Ä Å Æ Ì Í á â, all `C3 xx`) followed by a
+/// continuation byte's (U+0080–U+00BF, or a windows-1252 typographic
+/// character such as `‡` or `Ÿ`). A byte scan: this runs on every UTF-8 input.
 pub(super) fn suspect(text: &str) -> bool {
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if matches!(c, 'Ã' | 'Â' | 'Ä' | 'Å' | 'Æ' | 'Ì' | 'Í' | 'á' | 'â') {
-            if let Some(&next) = chars.peek() {
-                if byte_of(next).is_some_and(|b| (0x80..0xC0).contains(&b)) {
-                    return true;
-                }
+    let b = text.as_bytes();
+    let mut i = 0;
+    while let Some(at) = b[i..].iter().position(|&x| x == 0xC3) {
+        let j = i + at;
+        if let (Some(&lead), Some(&next)) = (b.get(j + 1), b.get(j + 2)) {
+            let lead_char = matches!(lead, 0x82..=0x86 | 0x8C | 0x8D | 0xA1 | 0xA2);
+            let continuation = matches!(next, 0xC2 | 0xC5 | 0xC6 | 0xCB | 0xE2);
+            if lead_char && continuation {
+                return true;
             }
         }
+        i = j + 1;
     }
     false
 }

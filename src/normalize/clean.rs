@@ -56,23 +56,27 @@ fn action(c: char) -> Action {
 }
 
 /// True when `text` contains nothing [`clean_chars`] would change.
+///
+/// A byte scan: every character cleanup touches is an ASCII control or has
+/// one of the UTF-8 lead bytes C2, E1, E2, E3, EF, and only those are decoded.
 fn chars_are_clean(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        if b < 0x80 {
-            if (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7F {
-                return false;
+        match b {
+            b'\n' | b'\t' => i += 1,
+            0x00..=0x1F | 0x7F => return false,
+            0x20..=0x7E => i += 1,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => {
+                let c = text[i..].chars().next().expect("index is a char boundary");
+                if action(c) != Action::Keep {
+                    return false;
+                }
+                i += c.len_utf8();
             }
-            i += 1;
-            continue;
+            _ => i += 1, // other lead and continuation bytes: letters, marks
         }
-        let c = text[i..].chars().next().expect("index is a char boundary");
-        if action(c) != Action::Keep {
-            return false;
-        }
-        i += c.len_utf8();
     }
     true
 }
@@ -126,13 +130,34 @@ fn combines_backwards(c: char) -> bool {
             || is_nfc_quick(std::iter::once(c)) != IsNormalized::Yes)
 }
 
+/// True when every character of `text` is ASCII or a precomposed letter of
+/// the Latin blocks Vietnamese uses (U+00C0–U+024F, U+1E00–U+1EFF) or common
+/// punctuation (U+2000–U+206F): all NFC-stable starters. A byte scan that
+/// settles clean news text without the general quick check.
+fn surely_nfc(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            0x00..=0x7F => i += 1,
+            // U+0080–U+024F: lead bytes C2–C9 (U+0080–U+00BF are not letters but are starters).
+            0xC2..=0xC9 => i += 2,
+            // U+1E00–U+1EFF: E1 B8–BB; U+2000–U+206F: E2 80–81.
+            0xE1 if matches!(b.get(i + 1), Some(0xB8..=0xBB)) => i += 3,
+            0xE2 if matches!(b.get(i + 1), Some(0x80..=0x81)) => i += 3,
+            _ => return false,
+        }
+    }
+    true
+}
+
 /// Composes `text` to NFC, recording every segment whose length changed in `map`.
 pub(super) fn compose<'a>(
     text: &'a str,
     map: &mut OffsetMap,
     changes: &mut Changes,
 ) -> Cow<'a, str> {
-    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+    if surely_nfc(text) || is_nfc_quick(text.chars()) == IsNormalized::Yes {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());

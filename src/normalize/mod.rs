@@ -181,10 +181,25 @@ fn place_tones<'a>(
     let mut out: Option<String> = None;
     let mut copied = 0; // bytes of `text` already in `out`
     let mut word: Vec<char> = Vec::with_capacity(8);
-    for (start, end) in words(text) {
+    // Only words with a toned vowel can change. Toned vowels are U+00C0–U+01B0
+    // (UTF-8 lead bytes C3–C6) and U+1EA0–U+1EF9 (lead byte E1): scan for
+    // those and look at the word around each, leaving the rest undecoded.
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !matches!(bytes[i], 0xC3..=0xC6 | 0xE1) {
+            i += 1;
+            continue;
+        }
+        let c = text[i..].chars().next().expect("a lead byte starts a char");
+        if !tone::has_tone(c) {
+            i += c.len_utf8();
+            continue;
+        }
+        let (start, end) = word_around(text, i);
+        i = end;
         let w = &text[start..end];
-        // Only words with one tone mark and at least two vowels can change.
-        if w.len() < 3 || w.is_ascii() || !tone::may_move(w) {
+        if w.len() < 3 || !tone::may_move(w) {
             continue;
         }
         word.clear();
@@ -211,28 +226,81 @@ fn place_tones<'a>(
     }
 }
 
+/// True for letters and combining marks. Vietnamese letters are found in the
+/// vowel table (or are đ/Đ) before the general Unicode tables are consulted.
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        tone::vowel(c).is_some()
+            || matches!(c, 'đ' | 'Đ')
+            || c.is_alphabetic()
+            || is_combining_mark(c)
+    }
+}
+
+/// The word (letters and combining marks) around byte `at`.
+fn word_around(text: &str, at: usize) -> (usize, usize) {
+    let in_word = is_word_char;
+    let start = text[..at]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| in_word(c))
+        .last()
+        .map_or(at, |(i, _)| i);
+    let end = text[at..]
+        .char_indices()
+        .find(|&(_, c)| !in_word(c))
+        .map_or(text.len(), |(i, _)| at + i);
+    (start, end)
+}
+
 /// Byte ranges of maximal runs of letters and combining marks (a loose mark
 /// stays with its word, so the word is left alone rather than half-fixed).
+///
+/// A byte scan: ASCII bytes are classified without decoding, and Vietnamese
+/// letters are found in the vowel table before the general Unicode tables.
 pub(crate) fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let in_word = |c: char| {
-        if c.is_ascii() {
-            c.is_ascii_alphabetic()
+    let bytes = text.as_bytes();
+    // Length of the word character at `i`, or 0 when it is not one.
+    let letter_len = move |i: usize| -> usize {
+        let b = bytes[i];
+        if b < 0x80 {
+            return usize::from(b.is_ascii_alphabetic());
+        }
+        let c = text[i..].chars().next().expect("char boundary");
+        if is_word_char(c) {
+            c.len_utf8()
         } else {
-            tone::vowel(c).is_some() || c.is_alphabetic() || is_combining_mark(c)
+            0
         }
     };
-    let mut chars = text.char_indices().peekable();
+    let mut i = 0;
     std::iter::from_fn(move || {
-        let (start, _) = chars.find(|&(_, c)| in_word(c))?;
-        let mut end = text.len();
-        while let Some(&(i, c)) = chars.peek() {
-            if !in_word(c) {
-                end = i;
+        while i < bytes.len() {
+            let n = letter_len(i);
+            if n > 0 {
                 break;
             }
-            chars.next();
+            // Skip a non-letter: one byte for ASCII, the whole character otherwise.
+            i += if bytes[i] < 0x80 {
+                1
+            } else {
+                text[i..].chars().next().expect("char boundary").len_utf8()
+            };
         }
-        Some((start, end))
+        if i >= bytes.len() {
+            return None;
+        }
+        let start = i;
+        loop {
+            let n = if i < bytes.len() { letter_len(i) } else { 0 };
+            if n == 0 {
+                break;
+            }
+            i += n;
+        }
+        Some((start, i))
     })
 }
 

@@ -132,17 +132,41 @@ pub fn has_tone(c: char) -> bool {
     vowel(c).is_some_and(|v| v.tone != 0)
 }
 
-/// A cheap test before [`place_tone`]: true when `word` has exactly one tone
-/// mark and at least two vowels, the only words whose mark can move.
+/// A cheap test before [`place_tone`]: false for words whose tone mark
+/// cannot move — no tone or several, a single vowel, or the mark already where
+/// every style puts it: on the last shaped vowel (Việt, người), or on the last
+/// vowel before a final consonant (toàn, hoàng). Most Vietnamese words end
+/// here, without a full parse.
 pub fn may_move(word: &str) -> bool {
     let (mut vowels, mut toned) = (0, 0);
+    let mut toned_at = None; // vowel index of the toned vowel
+    let mut last_shaped = None;
+    let mut consonant_after_last_vowel = false;
     for c in word.chars() {
-        if let Some(v) = vowel(c) {
-            vowels += 1;
-            toned += usize::from(v.tone != 0);
+        match vowel(c) {
+            Some(v) => {
+                if v.tone != 0 {
+                    toned += 1;
+                    toned_at = Some(vowels);
+                }
+                if SHAPED[usize::from(v.base)] {
+                    last_shaped = Some(vowels);
+                }
+                vowels += 1;
+                consonant_after_last_vowel = false;
+            }
+            None => consonant_after_last_vowel = vowels > 0,
         }
     }
-    vowels >= 2 && toned == 1
+    if vowels < 2 || toned != 1 {
+        return false;
+    }
+    let at = toned_at.expect("one toned vowel");
+    let settled = match last_shaped {
+        Some(shaped) => at == shaped,
+        None => consonant_after_last_vowel && at == vowels - 1,
+    };
+    !settled
 }
 
 /// Moves the tone mark of one syllable to where `style` puts it.
