@@ -87,6 +87,8 @@ pub enum TargetArg {
     /// windows-1258.
     #[value(name = "windows-1258")]
     Windows1258,
+    /// VPS.
+    Vps,
 }
 
 /// Where documents come from and how they are decoded.
@@ -183,6 +185,10 @@ pub enum EncodingArg {
     /// windows-1258.
     #[value(name = "windows-1258")]
     Windows1258,
+    /// VPS.
+    Vps,
+    /// VIQR (ASCII, `Vie^.t Nam`; never detected).
+    Viqr,
 }
 
 /// `--tone-style`.

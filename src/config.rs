@@ -126,6 +126,8 @@ impl Config {
                 EncodingArg::Vni => Some(Encoding::Vni),
                 EncodingArg::Viscii => Some(Encoding::Viscii),
                 EncodingArg::Windows1258 => Some(Encoding::Windows1258),
+                EncodingArg::Vps => Some(Encoding::Vps),
+                EncodingArg::Viqr => Some(Encoding::Viqr),
             },
             tone_style: match input.tone_style {
                 ToneStyleArg::Old => ToneStyle::Old,

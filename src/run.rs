@@ -33,6 +33,7 @@ fn target(arg: TargetArg) -> Encoding {
         TargetArg::Vni => Encoding::Vni,
         TargetArg::Viscii => Encoding::Viscii,
         TargetArg::Windows1258 => Encoding::Windows1258,
+        TargetArg::Vps => Encoding::Vps,
     }
 }
 

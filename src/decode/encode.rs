@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 use unicode_normalization::char::{compose, decompose_canonical};
 
 use super::legacy::vni_pairs;
-use super::tables::{CP1258, TCVN3, VISCII};
+use super::tables::{CP1258, TCVN3, VISCII, VPS};
 use super::Encoding;
 
 /// A character the target encoding cannot represent.
@@ -22,7 +22,7 @@ pub struct EncodeError {
 }
 
 /// Writes `text` in `encoding`: UTF-8, UTF-16 (with a byte-order mark), TCVN3,
-/// VNI, VISCII or windows-1258. Letters a table lacks as one code are written
+/// VNI, VISCII, windows-1258 or VPS (VIQR is read only). Letters a table lacks as one code are written
 /// as base letter plus tone mark where the encoding has marks (windows-1258,
 /// TCVN3).
 ///
@@ -42,7 +42,9 @@ pub struct EncodeError {
 /// ```
 pub fn encode(text: &str, encoding: Encoding) -> Result<Vec<u8>, EncodeError> {
     match encoding {
-        Encoding::Utf8 | Encoding::Mojibake { .. } => return Ok(text.as_bytes().to_vec()),
+        Encoding::Utf8 | Encoding::Mojibake { .. } | Encoding::Viqr => {
+            return Ok(text.as_bytes().to_vec())
+        }
         Encoding::Utf16Le | Encoding::Utf16Be => {
             let le = encoding == Encoding::Utf16Le;
             let mut out = if le {
@@ -109,6 +111,7 @@ fn inverse(encoding: Encoding) -> &'static HashMap<char, Vec<u8>> {
     static VISCII_INV: OnceLock<HashMap<char, Vec<u8>>> = OnceLock::new();
     static CP1258_INV: OnceLock<HashMap<char, Vec<u8>>> = OnceLock::new();
     static VNI_INV: OnceLock<HashMap<char, Vec<u8>>> = OnceLock::new();
+    static VPS_INV: OnceLock<HashMap<char, Vec<u8>>> = OnceLock::new();
     let from_table = |table: &[char; 256]| {
         let mut map = HashMap::new();
         // Prefer the lowest byte for a character listed twice.
@@ -121,6 +124,7 @@ fn inverse(encoding: Encoding) -> &'static HashMap<char, Vec<u8>> {
         Encoding::Tcvn3 => TCVN3_INV.get_or_init(|| from_table(&TCVN3)),
         Encoding::Viscii => VISCII_INV.get_or_init(|| from_table(&VISCII)),
         Encoding::Windows1258 => CP1258_INV.get_or_init(|| from_table(&CP1258)),
+        Encoding::Vps => VPS_INV.get_or_init(|| from_table(&VPS)),
         Encoding::Vni => VNI_INV.get_or_init(|| {
             // Bytes 0xC0-0xFF are letters and mark bytes in VNI: only the
             // windows-1252 characters below them stand for themselves.

@@ -2,7 +2,7 @@
 //!
 //! Encodings: UTF-8 (with or without a byte-order mark), UTF-16 with a
 //! byte-order mark, and the legacy Vietnamese encodings TCVN3, VNI-Windows,
-//! VISCII and windows-1258. Each is a variant of [`Encoding`] with a decoder
+//! VISCII, windows-1258, VPS and (on request only) VIQR. Each is a variant of [`Encoding`] with a decoder
 //! that returns [`Decoded`].
 //!
 //! Detection ([`decode`] with `None`): a byte-order mark; else valid UTF-8,
@@ -43,6 +43,11 @@ pub enum Encoding {
     Viscii,
     /// windows-1258 (tone marks as combining characters).
     Windows1258,
+    /// VPS.
+    Vps,
+    /// VIQR (RFC 1456), ASCII with marks after the vowel (`Vie^.t Nam`); never
+    /// detected, since plain ASCII text must not be mangled: ask for it.
+    Viqr,
     /// UTF-8 that had been read as windows-1252 (or Latin-1) and saved as UTF-8
     /// again, `layers` times (1 or 2); repaired.
     Mojibake {
@@ -62,17 +67,20 @@ impl Encoding {
             Encoding::Vni => "vni",
             Encoding::Viscii => "viscii",
             Encoding::Windows1258 => "windows-1258",
+            Encoding::Vps => "vps",
+            Encoding::Viqr => "viqr",
             Encoding::Mojibake { layers: 1 } => "utf-8-mojibake",
             Encoding::Mojibake { .. } => "utf-8-mojibake-2",
         }
     }
 
     /// The legacy encodings detection chooses among, in order of preference on a tie.
-    pub const LEGACY: [Encoding; 4] = [
+    pub const LEGACY: [Encoding; 5] = [
         Encoding::Tcvn3,
         Encoding::Vni,
         Encoding::Viscii,
         Encoding::Windows1258,
+        Encoding::Vps,
     ];
 }
 
@@ -200,7 +208,12 @@ fn decode_as(bytes: &[u8], encoding: Encoding) -> Result<Decoded<'_>, DecodeErro
         Encoding::Utf8 => decode_utf8(bytes),
         Encoding::Utf16Le | Encoding::Utf16Be => utf16::decode(bytes, encoding),
         Encoding::Mojibake { .. } => Ok(repair_mojibake(decode_utf8(bytes)?)),
-        Encoding::Tcvn3 | Encoding::Vni | Encoding::Viscii | Encoding::Windows1258 => {
+        Encoding::Tcvn3
+        | Encoding::Vni
+        | Encoding::Viscii
+        | Encoding::Windows1258
+        | Encoding::Vps
+        | Encoding::Viqr => {
             check_not_binary(bytes)?;
             let built = decode_legacy(bytes, encoding);
             Ok(Decoded {
@@ -218,7 +231,9 @@ fn decode_legacy(bytes: &[u8], encoding: Encoding) -> legacy::Builder {
         Encoding::Tcvn3 => legacy::decode_table(bytes, legacy::Table::Tcvn3),
         Encoding::Viscii => legacy::decode_table(bytes, legacy::Table::Viscii),
         Encoding::Windows1258 => legacy::decode_table(bytes, legacy::Table::Cp1258),
+        Encoding::Vps => legacy::decode_table(bytes, legacy::Table::Vps),
         Encoding::Vni => legacy::decode_vni(bytes),
+        Encoding::Viqr => legacy::decode_viqr(bytes),
         _ => unreachable!("{encoding:?} is not a legacy encoding"),
     }
 }
