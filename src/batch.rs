@@ -100,9 +100,9 @@ impl Summary {
     /// ```
     pub fn line(&self) -> String {
         format!(
-            "{} ({} errors), {:.2} MB, {} sentences, {} entities in {:.2} s ({:.1} MB/s)",
+            "{} ({}), {:.2} MB, {} sentences, {} entities in {:.2} s ({:.1} MB/s)",
             plural(self.documents, "document"),
-            self.errors,
+            plural(self.errors, "error"),
             self.bytes as f64 / 1e6,
             self.sentences,
             self.entities,

@@ -134,6 +134,24 @@ fn detection_on_single_paragraphs() {
     eprintln!("detection: {}", report.join(", "));
 }
 
+/// Short mixed English/Vietnamese lines, where a wrong decoding makes
+/// mixed-case "syllables" (NguyỂn) that must not count.
+#[test]
+fn short_mixed_lines_are_detected() {
+    let text = "Mr. Nguyễn Văn Thiệu and Mrs. Trần Thị Hoa in Hà Nội.";
+    for encoding in [
+        Encoding::Tcvn3,
+        Encoding::Vni,
+        Encoding::Viscii,
+        Encoding::Vps,
+    ] {
+        let bytes = encode(text, encoding).unwrap();
+        let decoded = decode(&bytes, None).unwrap();
+        assert_eq!(decoded.encoding, encoding, "{}", decoded.text);
+        assert_eq!(decoded.text, text);
+    }
+}
+
 /// VIQR, written by GNU recode, read with `--encoding viqr`: recode does not
 /// escape a full stop or question mark after a vowel, so some words stay
 /// ambiguous; at least 99% must come back right.

@@ -96,6 +96,16 @@ pub enum DecodeError {
         /// What gave it away.
         reason: String,
     },
+    /// Not UTF-8, and no legacy Vietnamese encoding reads like Vietnamese.
+    #[error("not UTF-8 (invalid at byte {offset}) and no legacy Vietnamese encoding fits (best: {best}, with {percent}% Vietnamese syllables); name one with --encoding")]
+    Unrecognised {
+        /// Byte offset of the first invalid UTF-8 sequence.
+        offset: usize,
+        /// The legacy encoding that came closest.
+        best: &'static str,
+        /// Its share of well-formed syllables, in percent.
+        percent: u8,
+    },
     /// The input is not valid in the encoding.
     #[error("invalid {encoding} at byte {offset}")]
     Invalid {
@@ -112,7 +122,7 @@ impl DecodeError {
         match self {
             DecodeError::Empty => "empty",
             DecodeError::Binary { .. } => "binary",
-            DecodeError::Invalid { .. } => "decode",
+            DecodeError::Invalid { .. } | DecodeError::Unrecognised { .. } => "decode",
         }
     }
 }
@@ -180,23 +190,29 @@ fn detect_and_decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
     }
     match decode_utf8(bytes) {
         Ok(d) => Ok(repair_mojibake(d)),
-        Err(DecodeError::Invalid { encoding, offset }) => {
-            let mut best: Option<(Encoding, f32)> = None;
+        Err(DecodeError::Invalid { offset, .. }) => {
             let prefix = &bytes[..bytes.len().min(SCORE_PREFIX)];
-            for e in Encoding::LEGACY {
-                let s = detect::score(&decode_legacy(prefix, e).text);
-                if best.is_none_or(|(_, b)| s > b) {
-                    best = Some((e, s));
-                }
+            let mut scores: Vec<(Encoding, f32)> = Encoding::LEGACY
+                .iter()
+                .map(|&e| (e, detect::score(&decode_legacy(prefix, e).text)))
+                .collect();
+            // Best first; a tie keeps the order of preference.
+            scores.sort_by(|a, b| b.1.total_cmp(&a.1));
+            let (best, score) = scores[0];
+            let runner_up = scores[1].1;
+            if score < MIN_LEGACY_SCORE {
+                return Err(DecodeError::Unrecognised {
+                    offset,
+                    best: best.as_str(),
+                    percent: (score * 100.0).round() as u8,
+                });
             }
-            match best {
-                Some((e, s)) if s >= MIN_LEGACY_SCORE => {
-                    let mut d = decode_as(bytes, e)?;
-                    d.confidence = Some((s * 100.0).round() / 100.0);
-                    Ok(d)
-                }
-                _ => Err(DecodeError::Invalid { encoding, offset }),
-            }
+            let mut d = decode_as(bytes, best)?;
+            // A close second makes the choice less sure: full confidence from a
+            // margin of 0.1, half of it on a tie.
+            let margin = ((score - runner_up) * 5.0 + 0.5).min(1.0);
+            d.confidence = Some((score * margin * 100.0).round() / 100.0);
+            Ok(d)
         }
         Err(e) => Err(e),
     }
@@ -245,7 +261,12 @@ fn repair_mojibake(decoded: Decoded<'_>) -> Decoded<'_> {
         return decoded;
     }
     let Some((built, layers)) = mojibake::repair(&decoded.text) else {
-        return decoded;
+        // The fingerprint is there but no whole-text repair reads better
+        // (mojibake mixed with clean text, or bytes lost): say it is unsure.
+        return Decoded {
+            confidence: Some(0.5),
+            ..decoded
+        };
     };
     let shift = decoded.map.map_start(0); // a byte-order mark before the text
     let mut map = OffsetMap::new();
@@ -348,13 +369,21 @@ mod tests {
 
     #[test]
     fn invalid_utf8_reports_its_offset() {
-        let err = decode(b"Vi\xE1\xBBt", None).unwrap_err();
+        let err = decode(b"Vi\xE1\xBBt", Some(Encoding::Utf8)).unwrap_err();
         assert_eq!(
             err,
             DecodeError::Invalid {
                 encoding: "utf-8",
                 offset: 2
             }
+        );
+        // Detection also tries the legacy encodings and says so.
+        let err = decode(b"Caf\xE9 au lait, cr\xE8me br\xFBl\xE9e", None).unwrap_err();
+        assert!(
+            err.to_string().starts_with(
+                "not UTF-8 (invalid at byte 3) and no legacy Vietnamese encoding fits"
+            ),
+            "{err}"
         );
     }
 

@@ -114,6 +114,16 @@ pub(super) fn clean_chars<'a>(
                     Kind::Newline => changes.newlines += 1,
                 }
             }
+            // A zero-width space standing alone between two words is where
+            // a space belonged ("Nguyễn\u{200B}Văn"): keep the words apart.
+            Action::Remove
+                if c == '\u{200B}'
+                    && out.ends_with(char::is_alphanumeric)
+                    && chars.peek().is_some_and(|p| p.1.is_alphanumeric()) =>
+            {
+                out.push(' ');
+                changes.spaces += 1;
+            }
             Action::Remove => changes.removed += 1,
         }
         if out.len() - target_start != end - start {

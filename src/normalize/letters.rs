@@ -109,9 +109,16 @@ pub(super) fn lookalikes<'a>(
                 _ => c,
             })
             .collect();
-        // An eth alone is only replaced inside a Vietnamese word.
+        // Eth is not a Vietnamese letter: inside a Latin word (a syllable or
+        // an acronym such as HÐND) it stands for Đ.
+        let latin = fixed.chars().all(|c| {
+            c.is_ascii_alphabetic()
+                || tone::vowel(c).is_some()
+                || matches!(c, 'đ' | 'Đ')
+                || is_combining_mark(c)
+        });
         let composed: String = fixed.nfc().collect();
-        (mixed || is_syllable(&composed)).then_some(fixed)
+        (mixed || latin || is_syllable(&composed)).then_some(fixed)
     });
     changes.lookalikes += count;
     out
@@ -245,7 +252,8 @@ mod tests {
     #[test]
     fn eth_and_other_scripts() {
         assert_eq!(run(lookalikes, "ÐIỆN BIÊN, Ðà Nẵng"), "ĐIỆN BIÊN, Đà Nẵng");
-        assert_eq!(run(lookalikes, "Thðr"), "Thðr"); // not a Vietnamese word
+        assert_eq!(run(lookalikes, "HÐND tỉnh, ÐBQH"), "HĐND tỉnh, ĐBQH");
+        assert_eq!(run(lookalikes, "Þórðr"), "Þórðr"); // Icelandic: not Latin-only
         assert_eq!(run(lookalikes, "Vіệt Nаm"), "Việt Nam"); // Cyrillic і and а
         assert_eq!(run(lookalikes, "Москва"), "Москва"); // all Cyrillic: a Russian word
     }

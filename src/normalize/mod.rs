@@ -347,6 +347,14 @@ mod tests {
     }
 
     #[test]
+    fn zero_width_space_between_words_keeps_them_apart() {
+        assert_eq!(
+            normalize("Nguyễn\u{200B}Văn, \u{200B}A").text,
+            "Nguyễn Văn, A"
+        );
+    }
+
+    #[test]
     fn keep_style_leaves_tones() {
         let out = Normalizer::new(ToneStyle::Keep).normalize("Hoà Bình");
         assert_eq!(out.text, "Hoà Bình");

@@ -230,15 +230,23 @@ pub fn place_tone(word: &mut [char], style: ToneStyle) -> bool {
 ///
 /// assert!(is_syllable("Nguyễn") && is_syllable("người") && is_syllable("Hòa"));
 /// assert!(!is_syllable("ViÖt") && !is_syllable("hµnh") && !is_syllable("Gannam"));
+/// assert!(is_syllable("NGUYỄN") && !is_syllable("NguyỂn"));
 /// ```
 pub fn is_syllable(word: &str) -> bool {
     let mut buf = ['\0'; 8];
     let mut n = 0;
     let mut tones = 0;
+    let mut seen_lower = false;
     for c in word.chars() {
         if n == 8 {
             return false;
         }
+        // Written words are lower case, Capitalised or UPPER CASE: a capital
+        // after a small letter ("nhiỆm", "NguyỂn") is a wrong decoding.
+        if c.is_uppercase() && seen_lower {
+            return false;
+        }
+        seen_lower |= c.is_lowercase();
         let letter = match vowel(c) {
             Some(v) => {
                 tones += usize::from(v.tone != 0);
