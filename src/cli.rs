@@ -69,6 +69,10 @@ pub struct NormalizeArgs {
     /// character the encoding lacks fails, naming the character).
     #[arg(long, value_enum, default_value_t = TargetArg::Utf8, value_name = "ENCODING")]
     pub to: TargetArg,
+    /// With --to: write typographic punctuation the encoding lacks in ASCII
+    /// (– → -, “ ” → ", … → ...) instead of failing.
+    #[arg(long)]
+    pub substitute: bool,
 }
 
 /// `--to`.

@@ -5,7 +5,7 @@ use std::io::{self, Read, Write};
 use crate::batch::{self, Rendered, Summary};
 use crate::cli::{Cli, Command, EvalArgs, JobArgs, TargetArg};
 use crate::config::Config;
-use crate::decode::{encode, Encoding};
+use crate::decode::{encode_with, Encoding};
 use crate::error::Error;
 use crate::input::{Document, Inputs};
 use crate::output::{write_jsonl, OutputFile};
@@ -21,8 +21,11 @@ pub const EXIT_SOME_FAILED: u8 = 2;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Job {
     Records,
-    /// The normalised text, in this encoding.
-    Text(Encoding),
+    /// The normalised text, in encoding `to`.
+    Text {
+        to: Encoding,
+        substitute: bool,
+    },
     Sentences,
 }
 
@@ -46,7 +49,13 @@ pub fn run(cli: Cli) -> Result<u8, Error> {
     match cli.command {
         None => job(Job::Records, &cli.process),
         Some(Command::Process(args)) => job(Job::Records, &args),
-        Some(Command::Normalize(args)) => job(Job::Text(target(args.to)), &args.job),
+        Some(Command::Normalize(args)) => job(
+            Job::Text {
+                to: target(args.to),
+                substitute: args.substitute,
+            },
+            &args.job,
+        ),
         Some(Command::Sentences(args)) => job(Job::Sentences, &args),
         Some(Command::Eval(args)) => evaluate(&args),
     }
@@ -123,18 +132,18 @@ fn render(job: Job, pipeline: &Pipeline, doc: &Document) -> Rendered {
         .map_err(ToString::to_string)
         .and_then(|bytes| {
             let analysis = match job {
-                Job::Text(_) => pipeline.clean(bytes),
+                Job::Text { .. } => pipeline.clean(bytes),
                 _ => pipeline.analyze(bytes),
             };
             analysis.map_err(|e| e.to_string())
         })
         .and_then(|a| match job {
-            Job::Text(to) => {
-                let mut text = a.text.clone();
-                if !text.ends_with('\n') {
-                    text.push('\n');
+            Job::Text { to, substitute } => {
+                let mut a = a;
+                if !a.text.ends_with('\n') {
+                    a.text.push('\n');
                 }
-                encode(&text, to)
+                encode_with(&a.text, to, substitute)
                     .map(|bytes| (a, bytes))
                     .map_err(|e| e.to_string())
             }
@@ -152,7 +161,7 @@ fn render(job: Job, pipeline: &Pipeline, doc: &Document) -> Rendered {
         Ok((a, encoded)) => {
             rendered.ok = true;
             rendered.sentences = a.sentences.len() as u64;
-            if matches!(job, Job::Text(_)) {
+            if matches!(job, Job::Text { .. }) {
                 rendered.bytes = encoded;
             } else {
                 for s in &a.sentences {

@@ -520,6 +520,13 @@ fn legacy_files_are_detected_and_normalize_to_round_trips() {
         message.contains("tcvn3 cannot represent '€' (U+20AC) at character 6"),
         "{message}"
     );
+    // Typographic punctuation can be written in ASCII on request; the bytes
+    // are what glibc iconv writes for the ASCII version.
+    let out = vnpipe()
+        .args(["normalize", "-q", "--to", "tcvn3", "--substitute"])
+        .write_stdin("“Đà Nẵng” – 2024…")
+        .ran(0);
+    assert_eq!(out.stdout, b"\"\xA7\xB5 N\xBDng\" - 2024...\n");
 }
 
 #[test]

@@ -41,6 +41,30 @@ pub struct EncodeError {
 /// assert!(encode("Ω", Encoding::Tcvn3).unwrap_err().to_string().contains("U+03A9"));
 /// ```
 pub fn encode(text: &str, encoding: Encoding) -> Result<Vec<u8>, EncodeError> {
+    encode_with(text, encoding, false)
+}
+
+/// Like [`encode`]; with `substitute`, typographic punctuation the target
+/// lacks is written in ASCII (– — → `-`, “ ” « » → `"`, ‘ ’ → `'`, … → `...`,
+/// • → `-`) instead of failing.
+///
+/// # Errors
+///
+/// [`EncodeError`] naming the first character that cannot be written.
+///
+/// # Example
+///
+/// ```
+/// use vnpipe::decode::{encode_with, Encoding};
+///
+/// assert!(encode_with("“Tin” – mới…", Encoding::Tcvn3, false).is_err());
+/// assert_eq!(encode_with("“Tin” – mới…", Encoding::Tcvn3, true).unwrap(), b"\"Tin\" - m\xedi...");
+/// ```
+pub fn encode_with(
+    text: &str,
+    encoding: Encoding,
+    substitute: bool,
+) -> Result<Vec<u8>, EncodeError> {
     match encoding {
         Encoding::Utf8 | Encoding::Mojibake { .. } | Encoding::Viqr => {
             return Ok(text.as_bytes().to_vec())
@@ -66,7 +90,12 @@ pub fn encode(text: &str, encoding: Encoding) -> Result<Vec<u8>, EncodeError> {
     let table = inverse(encoding);
     let mut out = Vec::with_capacity(text.len());
     for (position, c) in text.chars().enumerate() {
-        if !push_char(c, table, &mut out) {
+        if push_char(c, table, &mut out) {
+            continue;
+        }
+        if let Some(ascii) = substitute.then(|| ascii_for(c)).flatten() {
+            out.extend_from_slice(ascii.as_bytes());
+        } else {
             return Err(EncodeError {
                 encoding: encoding.as_str(),
                 ch: c,
@@ -75,6 +104,17 @@ pub fn encode(text: &str, encoding: Encoding) -> Result<Vec<u8>, EncodeError> {
         }
     }
     Ok(out)
+}
+
+/// ASCII for typographic punctuation that legacy encodings lack.
+fn ascii_for(c: char) -> Option<&'static str> {
+    Some(match c {
+        '–' | '—' | '‒' | '−' | '•' => "-",
+        '“' | '”' | '„' | '«' | '»' => "\"",
+        '‘' | '’' | '‚' => "'",
+        '…' => "...",
+        _ => return None,
+    })
 }
 
 /// Appends the bytes of `c`; false when the table cannot represent it.

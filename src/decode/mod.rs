@@ -17,7 +17,7 @@
 use std::borrow::Cow;
 
 use crate::offset::OffsetMap;
-pub use encode::{encode, EncodeError};
+pub use encode::{encode, encode_with, EncodeError};
 
 pub(crate) mod detect;
 mod encode;
