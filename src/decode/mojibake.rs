@@ -71,14 +71,52 @@ fn undo_layer(chars: &[(char, Range<usize>)]) -> Option<Traced> {
 /// Vietnamese. Returns the repaired text with its map and the number of
 /// layers undone, or `None` when the text is best left as it is.
 pub(super) fn repair(text: &str) -> Option<(Builder, u8)> {
-    let mut current: Traced = text
-        .char_indices()
-        .map(|(i, c)| (c, i..i + c.len_utf8()))
-        .collect();
+    // Mojibake is made of windows-1252 characters only, so it is repaired run
+    // by run: a clean headline (with ạ, ư … outside windows-1252) before a
+    // mangled body leaves the body one run to repair.
+    let mut out = Builder::with_capacity(text.len());
+    let mut deepest = 0;
+    let mut run: Traced = Vec::new();
+    let mut flush = |run: &mut Traced, out: &mut Builder| {
+        match repair_run(run) {
+            Some((chars, layers)) => {
+                deepest = deepest.max(layers);
+                for (c, src) in chars {
+                    out.push(c, src);
+                }
+            }
+            None => {
+                for (c, src) in run.drain(..) {
+                    out.push(c, src);
+                }
+            }
+        }
+        run.clear();
+    };
+    for (i, c) in text.char_indices() {
+        if byte_of(c).is_some() {
+            run.push((c, i..i + c.len_utf8()));
+        } else {
+            flush(&mut run, &mut out);
+            out.push(c, i..i + c.len_utf8());
+        }
+    }
+    flush(&mut run, &mut out);
+    (deepest > 0).then_some((out, deepest))
+}
+
+/// Repairs one run of windows-1252 characters: up to two layers undone,
+/// kept when that reads no less like Vietnamese.
+fn repair_run(run: &Traced) -> Option<(Traced, u8)> {
+    let text: String = run.iter().map(|(c, _)| c).collect();
+    if !suspect(&text) {
+        return None;
+    }
+    let mut current = run.clone();
     // The layer after one wrong reading can look no better than the input
     // ("Sá»Ÿ" → "SÆ¡"): undo both layers, then keep the best.
     let mut best: Option<(Traced, u8)> = None;
-    let mut best_score = score(text);
+    let mut best_score = score(&text);
     for layers in 1..=2 {
         let Some(next) = undo_layer(&current) else {
             break;
@@ -94,12 +132,7 @@ pub(super) fn repair(text: &str) -> Option<(Builder, u8)> {
         }
         current = next;
     }
-    let (chars, layers) = best?;
-    let mut out = Builder::with_capacity(text.len());
-    for (c, src) in chars {
-        out.push(c, src);
-    }
-    Some((out, layers))
+    best
 }
 
 #[cfg(test)]
@@ -124,6 +157,14 @@ mod tests {
         let at = out.text.find("Phúc").unwrap();
         let src = out.map.map_range(at..out.text.len());
         assert_eq!(&twice[src], mojibake(&mojibake("Phúc")));
+    }
+
+    #[test]
+    fn a_mangled_body_under_a_clean_headline() {
+        let headline = "Lạng Sơn: mưa lũ gây thiệt hại\n";
+        let body = "Sở Công Thương tỉnh Vĩnh Phúc tổ chức hội nghị.";
+        let (out, layers) = repair(&format!("{headline}{}", mojibake(body))).unwrap();
+        assert_eq!((out.text, layers), (format!("{headline}{body}"), 1));
     }
 
     #[test]
