@@ -316,7 +316,9 @@ fn decode_utf8(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
 /// control bytes (and at least 4) other than tab, line feed, form feed and
 /// carriage return.
 fn check_not_binary(bytes: &[u8]) -> Result<(), DecodeError> {
-    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+    // `contains` on bytes is a memchr; the position is only needed for the message.
+    if bytes.contains(&0) {
+        let at = bytes.iter().position(|&b| b == 0).expect("contains a NUL");
         let hint = if looks_like_utf16(bytes) {
             " (UTF-16 without a byte-order mark? try --encoding utf-16le or utf-16be)"
         } else {

@@ -58,7 +58,7 @@ fn action(c: char) -> Action {
 /// True when `text` contains nothing [`clean_chars`] would change.
 ///
 /// A byte scan: every character cleanup touches is an ASCII control or has
-/// one of the UTF-8 lead bytes C2, E1, E2, E3, EF, and only those are decoded.
+/// one of the UTF-8 lead bytes C2, E1 9A, E2, E3, EF, and only those are decoded.
 fn chars_are_clean(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -68,6 +68,8 @@ fn chars_are_clean(text: &str) -> bool {
             b'\n' | b'\t' => i += 1,
             0x00..=0x1F | 0x7F => return false,
             0x20..=0x7E => i += 1,
+            // E1 leads every Vietnamese letter of U+1Exx; only U+1680 (E1 9A 80) matters.
+            0xE1 if bytes.get(i + 1) != Some(&0x9A) => i += 3,
             0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => {
                 let c = text[i..].chars().next().expect("index is a char boundary");
                 if action(c) != Action::Keep {

@@ -85,8 +85,12 @@ pub(super) fn lookalikes<'a>(
     map: &mut OffsetMap,
     changes: &mut Changes,
 ) -> Cow<'a, str> {
-    // Greek and Cyrillic are U+0370–U+04FF: UTF-8 lead bytes 0xCD–0xD3.
-    let suspicious = text.bytes().any(|b| (0xCD..=0xD3).contains(&b)) || text.contains(['Ð', 'ð']);
+    // Greek and Cyrillic are U+0370–U+04FF: UTF-8 lead bytes 0xCD–0xD3;
+    // Ð and ð are C3 90 and C3 B0.
+    let bytes = text.as_bytes();
+    let suspicious = bytes.iter().enumerate().any(|(i, &b)| {
+        (0xCD..=0xD3).contains(&b) || b == 0xC3 && matches!(bytes.get(i + 1), Some(0x90 | 0xB0))
+    });
     if !suspicious {
         return Cow::Borrowed(text);
     }
