@@ -55,6 +55,80 @@ fn action(c: char) -> Action {
     }
 }
 
+/// Which passes a text may need, from one scan of its bytes.
+///
+/// Each flag over-approximates: a set flag sends the text to a pass that
+/// checks for itself; a clear flag means the pass has nothing to do.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Survey {
+    /// Controls, special spaces or invisible characters: [`clean_chars`].
+    pub(super) cleanup: bool,
+    /// Greek, Cyrillic or eth: look-alike letters.
+    pub(super) lookalikes: bool,
+    /// Combining diacritics: NFC and loose marks.
+    pub(super) marks: bool,
+    /// Characters outside the blocks news text is made of: the full NFC check.
+    pub(super) unusual: bool,
+}
+
+/// Scans `text` once and says which passes it may need.
+pub(super) fn survey(text: &str) -> Survey {
+    let b = text.as_bytes();
+    let at = |i: usize| b.get(i).copied().unwrap_or(0);
+    let mut s = Survey::default();
+    let mut i = 0;
+    while i < b.len() {
+        let lead = b[i];
+        let (len, next) = match lead {
+            0x00..=0x7F => (1, 0),
+            0xC0..=0xDF => (2, at(i + 1)),
+            0xE0..=0xEF => (3, at(i + 1)),
+            _ => (4, at(i + 1)),
+        };
+        match lead {
+            b'\n' | b'\t' | 0x20..=0x7E => {}
+            0x00..=0x1F | 0x7F => s.cleanup = true,
+            // C1 controls, NBSP, soft hyphen.
+            0xC2 if next <= 0xA0 || next == 0xAD => s.cleanup = true,
+            0xC2 => {}
+            // Ð ð.
+            0xC3 if next == 0x90 || next == 0xB0 => s.lookalikes = true,
+            0xC3..=0xCB => {}
+            // U+0300–U+036F combining diacritics; U+0370– Greek.
+            0xCC => s.marks = true,
+            0xCD if next < 0xB0 => s.marks = true,
+            // (A few Greek characters change under NFC: U+0374, U+037E, U+0387.)
+            0xCD..=0xD3 => {
+                s.lookalikes = true;
+                s.unusual = true;
+            }
+            // U+1680 (Ogham space); U+1E00–U+1EFF Latin Extended Additional.
+            0xE1 if next == 0x9A => s.cleanup = true,
+            0xE1 if (0xB8..=0xBB).contains(&next) => {}
+            // U+2000–U+207F: the spaces and invisible characters among the
+            // punctuation (U+2000–200F, 2028–202F, 205F–2064); U+2080–U+20BF.
+            0xE2 if next == 0x80 || next == 0x81 => {
+                let third = at(i + 2);
+                let special = if next == 0x80 {
+                    matches!(third, 0x80..=0x8F | 0xA8..=0xAF)
+                } else {
+                    matches!(third, 0x9F..=0xA4)
+                };
+                s.cleanup |= special;
+            }
+            0xE2 if next == 0x82 => {}
+            // U+3000 ideographic space; U+FEFF, U+FFF9–U+FFFB.
+            0xE3 | 0xEF => {
+                s.cleanup = true;
+                s.unusual = true;
+            }
+            _ => s.unusual = true,
+        }
+        i += len;
+    }
+    s
+}
+
 /// True when `text` contains nothing [`clean_chars`] would change.
 ///
 /// A byte scan: every character cleanup touches is an ASCII control or has

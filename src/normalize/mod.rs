@@ -126,13 +126,34 @@ impl Normalizer {
         let mut changes = Changes::default();
         // One map per pass, recorded in pass order.
         let mut maps = vec![OffsetMap::new(); 6];
-        let cleaned = clean::clean_chars(text, &mut maps[0], &mut changes);
+        // One scan decides which passes can have work; the passes run in order,
+        // and none of them adds work of an earlier kind.
+        let survey = clean::survey(text);
+        let cleaned = if survey.cleanup {
+            clean::clean_chars(text, &mut maps[0], &mut changes)
+        } else {
+            Cow::Borrowed(text)
+        };
         let latin = reborrow(cleaned, |t| {
-            letters::lookalikes(t, &mut maps[1], &mut changes)
+            if survey.lookalikes {
+                letters::lookalikes(t, &mut maps[1], &mut changes)
+            } else {
+                Cow::Borrowed(t)
+            }
         });
-        let composed = reborrow(latin, |t| clean::compose(t, &mut maps[2], &mut changes));
+        let composed = reborrow(latin, |t| {
+            if survey.marks || survey.unusual {
+                clean::compose(t, &mut maps[2], &mut changes)
+            } else {
+                Cow::Borrowed(t)
+            }
+        });
         let marked = reborrow(composed, |t| {
-            letters::loose_marks(t, &mut maps[3], &mut changes)
+            if survey.marks {
+                letters::loose_marks(t, &mut maps[3], &mut changes)
+            } else {
+                Cow::Borrowed(t)
+            }
         });
         let joined = reborrow(marked, |t| {
             if self.dehyphenate {
@@ -344,6 +365,12 @@ mod tests {
                 ..Changes::default()
             }
         );
+    }
+
+    #[test]
+    fn greek_question_mark_is_composed_even_without_marks() {
+        // U+037E canonically decomposes to ';'.
+        assert_eq!(normalize("Sao\u{37E}").text, "Sao;");
     }
 
     #[test]
