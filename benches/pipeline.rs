@@ -127,7 +127,27 @@ fn stages(c: &mut Criterion) {
             }
         })
     });
+    // What `vnpipe normalize` does per document: decode (with detection and the
+    // mojibake check) and normalise.
+    let pipeline = Pipeline::default();
+    group.throughput(Throughput::Bytes(bytes(&clean)));
+    group.bench_function("decode+normalize (vnpipe normalize), clean NFC", |b| {
+        b.iter(|| {
+            for t in &clean {
+                black_box(pipeline.clean(t.as_bytes()).unwrap());
+            }
+        })
+    });
+    group.throughput(Throughput::Bytes(bytes(&nfd)));
+    group.bench_function("decode+normalize (vnpipe normalize), NFD", |b| {
+        b.iter(|| {
+            for t in &nfd {
+                black_box(pipeline.clean(t.as_bytes()).unwrap());
+            }
+        })
+    });
     let splitter = SentenceSplitter::embedded();
+    group.throughput(Throughput::Bytes(bytes(&clean)));
     group.throughput(Throughput::Bytes(bytes(&clean)));
     group.bench_function("split sentences", |b| {
         let mut out = Vec::new();
