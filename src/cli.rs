@@ -10,7 +10,9 @@ Examples:
   vnpipe articles/ -o out.jsonl -j 2          a folder (recursive), written atomically
   vnpipe dump.jsonl.gz --text-field body      JSONL (gzipped), the text in field \"body\"
   cat bai.txt | vnpipe                        standard input to standard output
-  vnpipe normalize bai.txt                    the clean text only
+  vnpipe normalize bai.txt                    the clean text only (TCVN3, VNI, VISCII,
+                                              windows-1258, VPS, mojibake are detected)
+  vnpipe normalize --to tcvn3 bai.txt         the clean text written back in TCVN3
   vnpipe sentences bai.txt                    one sentence per line
   vnpipe eval --gold corpora/gold out.jsonl   sentence scores against gold files
 
