@@ -4,7 +4,7 @@
 //! the sentence.
 
 use unicode_normalization::UnicodeNormalization;
-use vnpipe::decode::{decode, Encoding};
+use vnpipe::decode::{decode, encode, Encoding};
 use vnpipe::input::Document;
 use vnpipe::normalize::Normalizer;
 use vnpipe::record::Record;
@@ -47,19 +47,12 @@ fn variants(text: &str) -> Vec<Variant> {
         }
     }
     let utf16 = |le: bool| {
-        let mut out = if le {
-            vec![0xFF, 0xFE]
+        let encoding = if le {
+            Encoding::Utf16Le
         } else {
-            vec![0xFE, 0xFF]
+            Encoding::Utf16Be
         };
-        for unit in text.encode_utf16() {
-            out.extend(if le {
-                unit.to_le_bytes()
-            } else {
-                unit.to_be_bytes()
-            });
-        }
-        out
+        encode(text, encoding).expect("UTF-16 represents everything")
     };
     vec![
         utf8("utf-8", text.to_string()),

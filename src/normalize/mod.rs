@@ -129,42 +129,21 @@ impl Normalizer {
         // One scan decides which passes can have work; the passes run in order,
         // and none of them adds work of an earlier kind.
         let survey = clean::survey(text);
-        let cleaned = if survey.cleanup {
-            clean::clean_chars(text, &mut maps[0], &mut changes)
-        } else {
-            Cow::Borrowed(text)
-        };
-        let latin = reborrow(cleaned, |t| {
-            if survey.lookalikes {
-                letters::lookalikes(t, &mut maps[1], &mut changes)
-            } else {
-                Cow::Borrowed(t)
-            }
+        let style = self.tone_style;
+        let (m, c) = (&mut maps, &mut changes);
+        let out = Cow::Borrowed(text);
+        let out = run_if(survey.cleanup, out, |t| clean::clean_chars(t, &mut m[0], c));
+        let out = run_if(survey.lookalikes, out, |t| {
+            letters::lookalikes(t, &mut m[1], c)
         });
-        let composed = reborrow(latin, |t| {
-            if survey.marks || survey.unusual {
-                clean::compose(t, &mut maps[2], &mut changes)
-            } else {
-                Cow::Borrowed(t)
-            }
+        let out = run_if(survey.marks || survey.unusual, out, |t| {
+            clean::compose(t, &mut m[2], c)
         });
-        let marked = reborrow(composed, |t| {
-            if survey.marks {
-                letters::loose_marks(t, &mut maps[3], &mut changes)
-            } else {
-                Cow::Borrowed(t)
-            }
+        let out = run_if(survey.marks, out, |t| letters::loose_marks(t, &mut m[3], c));
+        let out = run_if(self.dehyphenate, out, |t| {
+            letters::dehyphenate(t, &mut m[4], c)
         });
-        let joined = reborrow(marked, |t| {
-            if self.dehyphenate {
-                letters::dehyphenate(t, &mut maps[4], &mut changes)
-            } else {
-                Cow::Borrowed(t)
-            }
-        });
-        let toned = reborrow(joined, |t| {
-            place_tones(t, self.tone_style, &mut maps[5], &mut changes)
-        });
+        let toned = run_if(true, out, |t| place_tones(t, style, &mut m[5], c));
         maps.reverse(); // innermost (last pass) first
         Normalized {
             text: toned,
@@ -174,9 +153,16 @@ impl Normalizer {
     }
 }
 
-/// Applies a pass to the output of the previous one, keeping the borrow when
-/// neither pass allocated.
-fn reborrow<'a>(prev: Cow<'a, str>, pass: impl FnOnce(&str) -> Cow<'_, str>) -> Cow<'a, str> {
+/// Applies a pass (when `wanted`) to the output of the previous one, keeping
+/// the borrow when no pass allocated.
+fn run_if<'a>(
+    wanted: bool,
+    prev: Cow<'a, str>,
+    pass: impl FnOnce(&str) -> Cow<'_, str>,
+) -> Cow<'a, str> {
+    if !wanted {
+        return prev;
+    }
     match prev {
         Cow::Borrowed(t) => pass(t),
         Cow::Owned(t) => {
