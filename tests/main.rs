@@ -5,6 +5,7 @@ mod cases;
 mod cli;
 mod common;
 mod encodings;
+mod gazetteer;
 mod golden;
 mod offsets;
 mod properties;

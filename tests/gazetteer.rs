@@ -1,0 +1,141 @@
+//! `corpora/gazetteers/admin_units.tsv` (built by `scripts/build-gazetteer`):
+//! the unit counts and spot checks of the project's domain notes.
+
+use std::collections::BTreeSet;
+
+use crate::common::root;
+
+struct Unit {
+    code: String,
+    level: String,
+    full_name: String,
+    parent: String,
+    status: String,
+    successor_province: String,
+    successors: Vec<String>,
+}
+
+fn units() -> Vec<Unit> {
+    let text = std::fs::read_to_string(root().join("corpora/gazetteers/admin_units.tsv")).unwrap();
+    let mut lines = text.lines();
+    assert!(lines
+        .next()
+        .unwrap()
+        .starts_with("code\tlevel\ttype\tname\tfull_name"));
+    lines
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            assert_eq!(f.len(), 13, "{l}");
+            Unit {
+                code: f[0].into(),
+                level: f[1].into(),
+                full_name: f[4].into(),
+                parent: f[5].into(),
+                status: f[9].into(),
+                successor_province: f[10].into(),
+                successors: f[11]
+                    .split(';')
+                    .filter(|s| !s.is_empty())
+                    .map(String::from)
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+fn count(units: &[Unit], status: &str, level: &str) -> usize {
+    units
+        .iter()
+        .filter(|u| u.status == status && u.level == level)
+        .count()
+}
+
+#[test]
+fn counts_before_and_after_the_2025_reform() {
+    let units = units();
+    assert_eq!(count(&units, "current", "province"), 34);
+    assert_eq!(count(&units, "current", "commune"), 3321);
+    assert_eq!(count(&units, "legacy", "province"), 63);
+    assert_eq!(count(&units, "legacy", "district"), 696);
+    assert_eq!(count(&units, "legacy", "commune"), 10035);
+    // Every legacy commune has a successor.
+    assert!(units
+        .iter()
+        .filter(|u| u.status == "legacy" && u.level == "commune")
+        .all(|u| !u.successors.is_empty()));
+}
+
+#[test]
+fn spot_checks() {
+    let units = units();
+    let find = |status: &str, code: &str| {
+        units
+            .iter()
+            .find(|u| u.status == status && u.code == code)
+            .unwrap()
+    };
+    // Vĩnh Phúc (26) went into Phú Thọ (25), which has 148 communes now.
+    assert_eq!(find("legacy", "26").full_name, "Tỉnh Vĩnh Phúc");
+    assert_eq!(find("legacy", "26").successor_province, "25");
+    assert_eq!(
+        units
+            .iter()
+            .filter(|u| u.status == "current" && u.level == "commune" && u.parent == "25")
+            .count(),
+        148
+    );
+    // Huyện Sông Lô (253, in 26); code 08848 was Xã Đồng Thịnh and is Xã Sông Lô now.
+    assert_eq!(
+        (
+            find("legacy", "253").full_name.as_str(),
+            find("legacy", "253").parent.as_str()
+        ),
+        ("Huyện Sông Lô", "26")
+    );
+    assert_eq!(find("legacy", "08848").full_name, "Xã Đồng Thịnh");
+    assert_eq!(find("current", "08848").full_name, "Xã Sông Lô");
+    // Huyện Lập Thạch (246): its communes went to six new communes.
+    let lap_thach: BTreeSet<&str> = units
+        .iter()
+        .filter(|u| u.status == "legacy" && u.level == "commune" && u.parent == "246")
+        .flat_map(|u| u.successors.iter().map(String::as_str))
+        .collect();
+    let names: BTreeSet<&str> = lap_thach
+        .iter()
+        .map(|c| find("current", c).full_name.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        BTreeSet::from([
+            "Xã Hợp Lý",
+            "Xã Liên Hòa",
+            "Xã Lập Thạch",
+            "Xã Sơn Đông",
+            "Xã Thái Hòa",
+            "Xã Tiên Lữ"
+        ])
+    );
+    // Hà Nội: 30 districts before, 126 communes after; TP.HCM had 22 districts, Thủ Đức (769) among them.
+    assert_eq!(
+        units
+            .iter()
+            .filter(|u| u.status == "legacy" && u.level == "district" && u.parent == "01")
+            .count(),
+        30
+    );
+    assert_eq!(
+        units
+            .iter()
+            .filter(|u| u.status == "current" && u.level == "commune" && u.parent == "01")
+            .count(),
+        126
+    );
+    assert_eq!(
+        units
+            .iter()
+            .filter(|u| u.status == "legacy" && u.level == "district" && u.parent == "79")
+            .count(),
+        22
+    );
+    assert_eq!(find("legacy", "769").full_name, "Thành phố Thủ Đức");
+}
