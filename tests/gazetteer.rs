@@ -139,3 +139,31 @@ fn spot_checks() {
     );
     assert_eq!(find("legacy", "769").full_name, "Thành phố Thủ Đức");
 }
+
+#[test]
+fn units_gone_before_2025_are_historic() {
+    let units = units();
+    let historic = |code: &str, name: &str| {
+        units
+            .iter()
+            .find(|u| u.status == "historic" && u.code == code && u.full_name == name)
+            .unwrap_or_else(|| panic!("no historic {code} {name}"))
+    };
+    // TP.HCM in 2019: Quận 2 (769), Quận 9 (763), Quận Thủ Đức (762), all in Thủ Đức (769) later.
+    for (code, name) in [
+        ("769", "Quận 2"),
+        ("763", "Quận 9"),
+        ("762", "Quận Thủ Đức"),
+    ] {
+        assert_eq!(historic(code, name).successors, ["769"], "{name}");
+    }
+    // Thừa Thiên Huế became Thành phố Huế under the same code.
+    assert_eq!(historic("46", "Tỉnh Thừa Thiên Huế").successors, ["46"]);
+    // Communes merged away before 2025 know only their 2025 province: 1,131 of them.
+    let orphans = units
+        .iter()
+        .filter(|u| u.status == "historic" && u.level == "commune" && u.successors.is_empty())
+        .inspect(|u| assert!(!u.successor_province.is_empty(), "{}", u.full_name))
+        .count();
+    assert_eq!(orphans, 1131);
+}
