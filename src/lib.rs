@@ -44,6 +44,7 @@ pub mod decode;
 pub mod error;
 pub mod eval;
 pub mod input;
+pub mod ner;
 pub mod normalize;
 pub mod offset;
 pub mod output;

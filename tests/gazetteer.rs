@@ -3,47 +3,13 @@
 
 use std::collections::BTreeSet;
 
-use crate::common::root;
+use vnpipe::ner::admin::{AdminUnit, AdminUnits, Level, Status};
 
-struct Unit {
-    code: String,
-    level: String,
-    full_name: String,
-    parent: String,
-    status: String,
-    successor_province: String,
-    successors: Vec<String>,
+fn units() -> Vec<AdminUnit> {
+    AdminUnits::embedded().iter().cloned().collect()
 }
 
-fn units() -> Vec<Unit> {
-    let text = std::fs::read_to_string(root().join("corpora/gazetteers/admin_units.tsv")).unwrap();
-    let mut lines = text.lines();
-    assert!(lines
-        .next()
-        .unwrap()
-        .starts_with("code\tlevel\ttype\tname\tfull_name"));
-    lines
-        .map(|l| {
-            let f: Vec<&str> = l.split('\t').collect();
-            assert_eq!(f.len(), 13, "{l}");
-            Unit {
-                code: f[0].into(),
-                level: f[1].into(),
-                full_name: f[4].into(),
-                parent: f[5].into(),
-                status: f[9].into(),
-                successor_province: f[10].into(),
-                successors: f[11]
-                    .split(';')
-                    .filter(|s| !s.is_empty())
-                    .map(String::from)
-                    .collect(),
-            }
-        })
-        .collect()
-}
-
-fn count(units: &[Unit], status: &str, level: &str) -> usize {
+fn count(units: &[AdminUnit], status: Status, level: Level) -> usize {
     units
         .iter()
         .filter(|u| u.status == status && u.level == level)
@@ -53,22 +19,27 @@ fn count(units: &[Unit], status: &str, level: &str) -> usize {
 #[test]
 fn counts_before_and_after_the_2025_reform() {
     let units = units();
-    assert_eq!(count(&units, "current", "province"), 34);
-    assert_eq!(count(&units, "current", "commune"), 3321);
-    assert_eq!(count(&units, "legacy", "province"), 63);
-    assert_eq!(count(&units, "legacy", "district"), 696);
-    assert_eq!(count(&units, "legacy", "commune"), 10035);
+    assert_eq!(count(&units, Status::Current, Level::Province), 34);
+    assert_eq!(count(&units, Status::Current, Level::Commune), 3321);
+    assert_eq!(count(&units, Status::Legacy, Level::Province), 63);
+    assert_eq!(count(&units, Status::Legacy, Level::District), 696);
+    assert_eq!(count(&units, Status::Legacy, Level::Commune), 10035);
     // Every legacy commune has a successor.
     assert!(units
         .iter()
-        .filter(|u| u.status == "legacy" && u.level == "commune")
-        .all(|u| !u.successors.is_empty()));
+        .filter(|u| u.status == Status::Legacy && u.level == Level::Commune)
+        .all(|u| !u.successor_codes.is_empty()));
 }
 
 #[test]
 fn spot_checks() {
     let units = units();
     let find = |status: &str, code: &str| {
+        let status = if status == "current" {
+            Status::Current
+        } else {
+            Status::Legacy
+        };
         units
             .iter()
             .find(|u| u.status == status && u.code == code)
@@ -80,7 +51,9 @@ fn spot_checks() {
     assert_eq!(
         units
             .iter()
-            .filter(|u| u.status == "current" && u.level == "commune" && u.parent == "25")
+            .filter(|u| u.status == Status::Current
+                && u.level == Level::Commune
+                && u.parent_code == "25")
             .count(),
         148
     );
@@ -88,7 +61,7 @@ fn spot_checks() {
     assert_eq!(
         (
             find("legacy", "253").full_name.as_str(),
-            find("legacy", "253").parent.as_str()
+            find("legacy", "253").parent_code.as_str()
         ),
         ("Huyện Sông Lô", "26")
     );
@@ -97,8 +70,10 @@ fn spot_checks() {
     // Huyện Lập Thạch (246): its communes went to six new communes.
     let lap_thach: BTreeSet<&str> = units
         .iter()
-        .filter(|u| u.status == "legacy" && u.level == "commune" && u.parent == "246")
-        .flat_map(|u| u.successors.iter().map(String::as_str))
+        .filter(|u| {
+            u.status == Status::Legacy && u.level == Level::Commune && u.parent_code == "246"
+        })
+        .flat_map(|u| u.successor_codes.iter().map(String::as_str))
         .collect();
     let names: BTreeSet<&str> = lap_thach
         .iter()
@@ -119,21 +94,27 @@ fn spot_checks() {
     assert_eq!(
         units
             .iter()
-            .filter(|u| u.status == "legacy" && u.level == "district" && u.parent == "01")
+            .filter(|u| u.status == Status::Legacy
+                && u.level == Level::District
+                && u.parent_code == "01")
             .count(),
         30
     );
     assert_eq!(
         units
             .iter()
-            .filter(|u| u.status == "current" && u.level == "commune" && u.parent == "01")
+            .filter(|u| u.status == Status::Current
+                && u.level == Level::Commune
+                && u.parent_code == "01")
             .count(),
         126
     );
     assert_eq!(
         units
             .iter()
-            .filter(|u| u.status == "legacy" && u.level == "district" && u.parent == "79")
+            .filter(|u| u.status == Status::Legacy
+                && u.level == Level::District
+                && u.parent_code == "79")
             .count(),
         22
     );
@@ -146,7 +127,7 @@ fn units_gone_before_2025_are_historic() {
     let historic = |code: &str, name: &str| {
         units
             .iter()
-            .find(|u| u.status == "historic" && u.code == code && u.full_name == name)
+            .find(|u| u.status == Status::Historic && u.code == code && u.full_name == name)
             .unwrap_or_else(|| panic!("no historic {code} {name}"))
     };
     // TP.HCM in 2019: Quận 2 (769), Quận 9 (763), Quận Thủ Đức (762), all in Thủ Đức (769) later.
@@ -155,14 +136,21 @@ fn units_gone_before_2025_are_historic() {
         ("763", "Quận 9"),
         ("762", "Quận Thủ Đức"),
     ] {
-        assert_eq!(historic(code, name).successors, ["769"], "{name}");
+        assert_eq!(historic(code, name).successor_codes, ["769"], "{name}");
     }
     // Thừa Thiên Huế became Thành phố Huế under the same code.
-    assert_eq!(historic("46", "Tỉnh Thừa Thiên Huế").successors, ["46"]);
+    assert_eq!(
+        historic("46", "Tỉnh Thừa Thiên Huế").successor_codes,
+        ["46"]
+    );
     // Communes merged away before 2025 know only their 2025 province: 1,131 of them.
     let orphans = units
         .iter()
-        .filter(|u| u.status == "historic" && u.level == "commune" && u.successors.is_empty())
+        .filter(|u| {
+            u.status == Status::Historic
+                && u.level == Level::Commune
+                && u.successor_codes.is_empty()
+        })
         .inspect(|u| assert!(!u.successor_province.is_empty(), "{}", u.full_name))
         .count();
     assert_eq!(orphans, 1131);
