@@ -25,6 +25,18 @@ impl Builder {
         }
     }
 
+    /// Appends `other`, decoded from input bytes starting at `src_start`.
+    pub(super) fn append(&mut self, other: Builder, src_start: usize) {
+        let shift = self.text.len();
+        for e in other.map.edits() {
+            self.map.push(
+                e.target.start + shift..e.target.end + shift,
+                e.source.start + src_start..e.source.end + src_start,
+            );
+        }
+        self.text.push_str(&other.text);
+    }
+
     /// Appends `c`, made from input bytes `src`.
     pub(super) fn push(&mut self, c: char, src: Range<usize>) {
         let start = self.text.len();

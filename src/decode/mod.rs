@@ -207,15 +207,62 @@ fn detect_and_decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
                     percent: (score * 100.0).round() as u8,
                 });
             }
-            let mut d = decode_as(bytes, best)?;
+            check_not_binary(bytes)?;
+            let (built, mixed) = decode_lines(bytes, best);
             // A close second makes the choice less sure: full confidence from a
-            // margin of 0.1, half of it on a tie.
+            // margin of 0.1, half of it on a tie; lines in other encodings
+            // make it less sure too.
             let margin = ((score - runner_up) * 5.0 + 0.5).min(1.0);
-            d.confidence = Some((score * margin * 100.0).round() / 100.0);
-            Ok(d)
+            let mixed_factor = if mixed { 0.8 } else { 1.0 };
+            Ok(Decoded {
+                text: Cow::Owned(built.text),
+                map: built.map,
+                encoding: best,
+                confidence: Some((score * margin * mixed_factor * 100.0).round() / 100.0),
+            })
         }
         Err(e) => Err(e),
     }
+}
+
+/// A line of at least this many bytes may be decoded in an encoding of its own.
+const MIN_LINE_FOR_OWN_ENCODING: usize = 24;
+
+/// Decodes a legacy document line by line: in `encoding`, except a line that
+/// is valid UTF-8 with non-ASCII characters (a headline added later) or reads
+/// clearly more like Vietnamese in another legacy encoding (files pasted
+/// together). Returns the text and whether any line went its own way.
+fn decode_lines(bytes: &[u8], encoding: Encoding) -> (legacy::Builder, bool) {
+    let mut out = legacy::Builder::with_capacity(bytes.len() * 2);
+    let mut mixed = false;
+    let mut start = 0;
+    for line in bytes.split_inclusive(|&b| b == b'\n') {
+        let chosen = if line.is_ascii() || line.len() < MIN_LINE_FOR_OWN_ENCODING {
+            None
+        } else if let Ok(text) = std::str::from_utf8(line) {
+            let mut utf8 = legacy::Builder::with_capacity(line.len());
+            for (i, c) in text.char_indices() {
+                utf8.push(c, i..i + c.len_utf8());
+            }
+            Some(utf8)
+        } else {
+            let own = detect::score(&decode_legacy(line, encoding).text);
+            Encoding::LEGACY
+                .iter()
+                .filter(|&&e| e != encoding)
+                .map(|&e| (e, detect::score(&decode_legacy(line, e).text)))
+                .filter(|&(_, s)| s >= own + 0.3)
+                .max_by(|a, b| a.1.total_cmp(&b.1))
+                .map(|(e, _)| decode_legacy(line, e))
+        };
+        mixed |= chosen.is_some();
+        out.append(
+            chosen.unwrap_or_else(|| decode_legacy(line, encoding)),
+            start,
+        );
+        start += line.len();
+    }
+    (out, mixed)
 }
 
 /// Decodes `bytes` in `encoding`, without detection.
@@ -394,6 +441,25 @@ mod tests {
         assert_eq!(decode(b"", None).unwrap_err(), DecodeError::Empty);
         assert_eq!(decode(b" \n\t\n", None).unwrap_err(), DecodeError::Empty);
         assert_eq!(decode(UTF8_BOM, None).unwrap_err(), DecodeError::Empty);
+    }
+
+    #[test]
+    fn lines_in_another_encoding_are_decoded_in_theirs() {
+        let head = "Lạng Sơn: mưa lũ gây thiệt hại nặng nề cho người dân\n";
+        let body = "Sở Công Thương tỉnh Vĩnh Phúc tổ chức hội nghị tổng kết năm.\n";
+        let vni = "Ủy ban nhân dân tỉnh Lạng Sơn chỉ đạo khắc phục hậu quả.\n";
+        let mut bytes = head.as_bytes().to_vec();
+        bytes.extend(encode(body, Encoding::Tcvn3).unwrap());
+        bytes.extend(encode(body, Encoding::Tcvn3).unwrap());
+        bytes.extend(encode(vni, Encoding::Vni).unwrap());
+        let d = decode(&bytes, None).unwrap();
+        assert_eq!(d.text, format!("{head}{body}{body}{vni}"));
+        assert_eq!(d.encoding, Encoding::Tcvn3);
+        assert!(d.confidence.unwrap() < 0.9);
+        // Offsets still point into the original bytes.
+        let at = d.text.find("Ủy").unwrap();
+        let src = d.map.map_range(at..d.text.len());
+        assert_eq!(decode(&bytes[src], Some(Encoding::Vni)).unwrap().text, vni);
     }
 
     #[test]
