@@ -207,7 +207,7 @@ fn detect_and_decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
                     percent: (score * 100.0).round() as u8,
                 });
             }
-            check_not_binary(bytes)?;
+            // decode_utf8 has already rejected binary input.
             let (built, mixed) = decode_lines(bytes, best);
             // A close second makes the choice less sure: full confidence from a
             // margin of 0.1, half of it on a tie; lines in other encodings
@@ -227,6 +227,8 @@ fn detect_and_decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
 
 /// A line of at least this many bytes may be decoded in an encoding of its own.
 const MIN_LINE_FOR_OWN_ENCODING: usize = 24;
+/// How much more of a line must read as Vietnamese in another encoding.
+const LINE_MARGIN: f32 = 0.3;
 
 /// Decodes a legacy document line by line: in `encoding`, except a line that
 /// is valid UTF-8 with non-ASCII characters (a headline added later) or reads
@@ -237,7 +239,8 @@ fn decode_lines(bytes: &[u8], encoding: Encoding) -> (legacy::Builder, bool) {
     let mut mixed = false;
     let mut start = 0;
     for line in bytes.split_inclusive(|&b| b == b'\n') {
-        let chosen = if line.is_ascii() || line.len() < MIN_LINE_FOR_OWN_ENCODING {
+        let own = decode_legacy(line, encoding);
+        let other = if line.is_ascii() || line.len() < MIN_LINE_FOR_OWN_ENCODING {
             None
         } else if let Ok(text) = std::str::from_utf8(line) {
             let mut utf8 = legacy::Builder::with_capacity(line.len());
@@ -246,20 +249,26 @@ fn decode_lines(bytes: &[u8], encoding: Encoding) -> (legacy::Builder, bool) {
             }
             Some(utf8)
         } else {
-            let own = detect::score(&decode_legacy(line, encoding).text);
-            Encoding::LEGACY
-                .iter()
-                .filter(|&&e| e != encoding)
-                .map(|&e| (e, detect::score(&decode_legacy(line, e).text)))
-                .filter(|&(_, s)| s >= own + 0.3)
-                .max_by(|a, b| a.1.total_cmp(&b.1))
-                .map(|(e, _)| decode_legacy(line, e))
+            // Only a line that reads badly in the document's encoding is
+            // tried in the others.
+            let own_score = detect::score(&own.text);
+            if own_score > 1.0 - LINE_MARGIN {
+                None
+            } else {
+                Encoding::LEGACY
+                    .iter()
+                    .filter(|&&e| e != encoding)
+                    .map(|&e| {
+                        let d = decode_legacy(line, e);
+                        (detect::score(&d.text), d)
+                    })
+                    .filter(|(s, _)| *s >= own_score + LINE_MARGIN)
+                    .max_by(|a, b| a.0.total_cmp(&b.0))
+                    .map(|(_, d)| d)
+            }
         };
-        mixed |= chosen.is_some();
-        out.append(
-            chosen.unwrap_or_else(|| decode_legacy(line, encoding)),
-            start,
-        );
+        mixed |= other.is_some();
+        out.append(other.unwrap_or(own), start);
         start += line.len();
     }
     (out, mixed)

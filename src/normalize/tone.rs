@@ -11,6 +11,8 @@ use std::sync::OnceLock;
 
 use unicode_normalization::UnicodeNormalization;
 
+use super::fold::fold_char;
+
 /// Where tone marks go in `oa`, `oe`, `uy` open syllables.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
 pub enum ToneStyle {
@@ -269,7 +271,7 @@ pub fn is_syllable(word: &str) -> bool {
     // After a stop (c, ch, p, t) only sắc and nặng are possible: "Việt", "hát".
     let mut fin = ['\0'; 2];
     for (f, &c) in fin.iter_mut().zip(&buf[n - final_len..n]) {
-        *f = to_lower(c);
+        *f = fold_char(c);
     }
     let stop = matches!(&fin[..final_len], ['c'] | ['c', 'h'] | ['p'] | ['t']);
     let tone = buf[nucleus]
@@ -288,7 +290,7 @@ fn parse(word: &[char]) -> Option<(std::ops::Range<usize>, usize)> {
     // Callers pass at most 8 characters; no allocation on this hot path.
     let mut buf = ['\0'; 8];
     for (l, &c) in buf.iter_mut().zip(word) {
-        *l = to_lower(c);
+        *l = fold_char(c);
     }
     let lower = &buf[..word.len().min(8)];
     let is_vowel = |i: usize| lower.get(i).is_some_and(|&c| vowel(c).is_some());
@@ -372,20 +374,6 @@ fn tone_position(
         // oai, oay, uya, uyu, oeo: the middle vowel.
         [_, _, _] => 1,
         _ => 0,
-    }
-}
-
-fn to_lower(c: char) -> char {
-    if c.is_ascii() {
-        return c.to_ascii_lowercase();
-    }
-    if let Some(mut v) = vowel(c) {
-        v.upper = false;
-        return v.to_char();
-    }
-    match c {
-        'Đ' | 'Ð' | 'ð' => 'đ',
-        _ => c,
     }
 }
 
