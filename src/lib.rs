@@ -53,8 +53,12 @@ pub mod run;
 pub mod segment;
 pub mod token;
 
+use std::sync::Arc;
+
 use decode::{DecodeError, Encoding};
 use input::Document;
+use ner::gazetteer::Gazetteer;
+use ner::{Places, SharedGazetteer};
 use normalize::{Changes, Normalizer, ToneStyle};
 use offset::SourceMap;
 use record::Record;
@@ -66,6 +70,7 @@ pub struct Pipeline {
     encoding: Option<Encoding>,
     normalizer: Normalizer,
     splitter: &'static SentenceSplitter,
+    gazetteer: SharedGazetteer,
 }
 
 impl Default for Pipeline {
@@ -90,6 +95,7 @@ pub struct PipelineBuilder {
     encoding: Option<Encoding>,
     tone_style: ToneStyle,
     dehyphenate: bool,
+    gazetteer: Option<Arc<Gazetteer>>,
 }
 
 impl PipelineBuilder {
@@ -111,12 +117,23 @@ impl PipelineBuilder {
         self
     }
 
+    /// Link places with `gazetteer` instead of the embedded one (for user
+    /// additions: [`ner::admin::AdminUnits::from_tsv`], [`Gazetteer::new`]).
+    pub fn gazetteer(mut self, gazetteer: Gazetteer) -> PipelineBuilder {
+        self.gazetteer = Some(Arc::new(gazetteer));
+        self
+    }
+
     /// The pipeline.
     pub fn build(self) -> Pipeline {
         Pipeline {
             encoding: self.encoding,
             normalizer: Normalizer::new(self.tone_style).with_dehyphenation(self.dehyphenate),
             splitter: SentenceSplitter::embedded(),
+            gazetteer: match self.gazetteer {
+                Some(g) => SharedGazetteer::Owned(g),
+                None => SharedGazetteer::Embedded,
+            },
         }
     }
 }
@@ -138,6 +155,8 @@ pub struct Analysis {
     pub tone_style: ToneStyle,
     /// What normalisation changed.
     pub changes: Changes,
+    /// Places found in the text (empty from [`Pipeline::clean`]).
+    pub places: Option<Places>,
 }
 
 impl Pipeline {
@@ -154,6 +173,11 @@ impl Pipeline {
     pub fn analyze(&self, bytes: &[u8]) -> Result<Analysis, DecodeError> {
         let mut analysis = self.clean(bytes)?;
         analysis.sentences = self.splitter.split(&analysis.text);
+        analysis.places = Some(ner::recognize(
+            &self.gazetteer,
+            &analysis.text,
+            &analysis.sentences,
+        ));
         Ok(analysis)
     }
 
@@ -176,6 +200,7 @@ impl Pipeline {
             encoding_confidence: decoded.confidence,
             tone_style: self.normalizer.tone_style(),
             changes: normalized.changes,
+            places: None,
         })
     }
 
@@ -187,7 +212,7 @@ impl Pipeline {
             Err(e) => return Record::failed(doc, e.kind(), e.to_string()),
         };
         match self.analyze(bytes) {
-            Ok(analysis) => Record::assemble(doc, analysis),
+            Ok(analysis) => Record::assemble(doc, analysis, &self.gazetteer),
             Err(e) => Record::failed(doc, e.kind(), e.to_string()),
         }
     }

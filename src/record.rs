@@ -12,6 +12,10 @@
 use serde::{Deserialize, Serialize};
 
 use crate::input::Document;
+use crate::ner::admin::{AdminUnit, Level};
+use crate::ner::gazetteer::Gazetteer;
+use crate::ner::resolve::Link;
+use crate::ner::rules::PlaceRef;
 use crate::normalize::Changes;
 use crate::offset::CharCursor;
 use crate::segment::SentenceKind;
@@ -48,7 +52,11 @@ pub struct Record {
     pub normalization: Option<Normalization>,
     /// Sentences in text order.
     pub sentences: Vec<SentenceRecord>,
-    /// Named entities (PER, ORG, LOC) in text order. Empty until the recognisers land.
+    /// The article's date and where it stands relative to the 2025 reform;
+    /// `null` in an error record.
+    pub era: Option<EraRecord>,
+    /// Named entities in text order. So far places (LOC); PER and ORG are not
+    /// recognised yet.
     pub entities: Vec<Entity>,
     /// Person–title–organisation relations. Empty until the recognisers land.
     pub officials: Vec<Official>,
@@ -150,6 +158,70 @@ pub struct Entity {
     pub sentence: usize,
     /// True when the span lies strictly inside another entity.
     pub nested: bool,
+    /// For a LOC: what place it is; absent for other types.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub admin: Option<Admin>,
+}
+
+/// The article's date and period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EraRecord {
+    /// The first full date written in the text (`YYYY-MM-DD`), or `null`.
+    pub date: Option<String>,
+    /// `pre-2025`, `post-2025` (the reform of 1 July 2025) or `unknown`
+    /// (no date, and the units named do not tell).
+    pub period: String,
+}
+
+/// What place a LOC names. For an administrative unit: the unit the text
+/// meant at the article's date, with its official code; for any other place,
+/// `level` is `other` and only `name` is set.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Admin {
+    /// `province`, `district`, `commune` or `other`.
+    pub level: String,
+    /// The GSO/NSO code; `null` when the name is not in the gazetteer or is
+    /// still ambiguous (see `candidates`).
+    pub code: Option<String>,
+    /// The official name with its unit word ("Huyện Sông Lô"), or the usual
+    /// name of another place ("Tây Nguyên"); `null` when unknown.
+    pub name: Option<String>,
+    /// The unit word: Tỉnh, Thành phố, Huyện, Quận, Thị xã, Xã, Phường, Thị trấn, Đặc khu.
+    #[serde(rename = "type")]
+    pub unit_type: Option<String>,
+    /// The province the unit belonged to at the time.
+    pub province: Option<UnitRef>,
+    /// `current` (since 1 July 2025), `legacy` (the last map before it) or
+    /// `historic` (gone before 2025).
+    pub status: Option<String>,
+    /// The units that replaced it in the 2025 reform (empty for a current unit).
+    pub successor: Vec<UnitRef>,
+    /// The units a name may be when the context does not decide.
+    pub candidates: Vec<Candidate>,
+}
+
+/// A unit by code and official name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitRef {
+    /// GSO/NSO code.
+    pub code: String,
+    /// Official name with its unit word.
+    pub name: String,
+}
+
+/// One unit an ambiguous name may be.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Candidate {
+    /// GSO/NSO code.
+    pub code: String,
+    /// Official name with its unit word.
+    pub name: String,
+    /// `province`, `district` or `commune`.
+    pub level: String,
+    /// `current`, `legacy` or `historic`.
+    pub status: String,
+    /// The province's code.
+    pub province: String,
 }
 
 /// A person–title–organisation relation.
@@ -174,7 +246,7 @@ pub struct RecordError {
 
 impl Record {
     /// The record of a document that was processed.
-    pub(crate) fn assemble(doc: &Document, analysis: Analysis) -> Record {
+    pub(crate) fn assemble(doc: &Document, analysis: Analysis, gazetteer: &Gazetteer) -> Record {
         let mut cursor = CharCursor::new(&analysis.text);
         let sentences = analysis
             .sentences
@@ -189,7 +261,30 @@ impl Record {
                 }
             })
             .collect();
+        let mut entities = Vec::new();
+        let mut era = None;
+        if let Some(places) = &analysis.places {
+            era = Some(EraRecord {
+                date: places.era.date.clone(),
+                period: places.era.period.as_str().to_string(),
+            });
+            for (i, m) in places.mentions.iter().enumerate() {
+                let src = analysis.source_map.map_range(m.span.clone());
+                entities.push(Entity {
+                    kind: "LOC".to_string(),
+                    text: analysis.text[m.span.clone()].to_string(),
+                    start: cursor.char_offset(m.span.start),
+                    end: cursor.char_offset(m.span.end),
+                    src: [src.start, src.end],
+                    sentence: places.sentence_of[i],
+                    nested: m.nested,
+                    admin: Some(admin(gazetteer, &m.place, places.links[i].as_ref())),
+                });
+            }
+        }
         let mut record = Record::empty(doc);
+        record.era = era;
+        record.entities = entities;
         record.source.encoding = Some(analysis.encoding.as_str().to_string());
         record.source.encoding_confidence = analysis.encoding_confidence;
         record.normalization = Some(Normalization {
@@ -227,9 +322,115 @@ impl Record {
             text: None,
             normalization: None,
             sentences: Vec::new(),
+            era: None,
             entities: Vec::new(),
             officials: Vec::new(),
             error: None,
         }
+    }
+}
+
+/// The `admin` object of a place mention.
+fn admin(gazetteer: &Gazetteer, place: &PlaceRef, link: Option<&Link>) -> Admin {
+    let units = gazetteer.units();
+    let unit_ref = |u: u32| UnitRef {
+        code: units[u as usize].code.clone(),
+        name: units[u as usize].full_name.clone(),
+    };
+    let (levels, unit_type) = match place {
+        PlaceRef::Other { canonical } => {
+            return Admin {
+                level: "other".to_string(),
+                code: None,
+                name: Some(canonical.clone()),
+                unit_type: None,
+                province: None,
+                status: None,
+                successor: Vec::new(),
+                candidates: Vec::new(),
+            }
+        }
+        PlaceRef::Admin {
+            levels, unit_type, ..
+        } => (*levels, *unit_type),
+    };
+    let link = link.cloned().unwrap_or_default();
+    if let Some(u) = link.unit {
+        let unit = &units[u as usize];
+        return Admin {
+            level: level_name(unit.level).to_string(),
+            code: Some(unit.code.clone()),
+            name: Some(unit.full_name.clone()),
+            unit_type: Some(unit.unit_type.clone()),
+            province: gazetteer.province_of(u).map(unit_ref),
+            status: Some(status_name(unit).to_string()),
+            successor: gazetteer
+                .successors(u)
+                .iter()
+                .map(|&s| unit_ref(s))
+                .collect(),
+            candidates: Vec::new(),
+        };
+    }
+    // Not in the gazetteer, or ambiguous: what all candidates share.
+    let cands: Vec<&AdminUnit> = link
+        .candidates
+        .iter()
+        .map(|&c| &units[c as usize])
+        .collect();
+    let shared = |f: fn(&AdminUnit) -> &str| -> Option<String> {
+        let first = f(cands.first()?);
+        cands
+            .iter()
+            .all(|c| f(c) == first)
+            .then(|| first.to_string())
+    };
+    let level = shared(|u| level_name(u.level)).unwrap_or_else(|| {
+        let guess = [Level::Commune, Level::District, Level::Province]
+            .into_iter()
+            .find(|&l| levels.contains(l))
+            .unwrap_or(Level::District);
+        level_name(guess).to_string()
+    });
+    Admin {
+        level,
+        code: None,
+        name: shared(|u| &u.full_name),
+        unit_type: shared(|u| &u.unit_type).or(unit_type.map(String::from)),
+        province: None,
+        status: None,
+        successor: Vec::new(),
+        candidates: link
+            .candidates
+            .iter()
+            .map(|&c| {
+                let u = &units[c as usize];
+                Candidate {
+                    code: u.code.clone(),
+                    name: u.full_name.clone(),
+                    level: level_name(u.level).to_string(),
+                    status: status_name(u).to_string(),
+                    province: u.province_code.clone(),
+                }
+            })
+            .collect(),
+    }
+}
+
+fn level_name(level: Level) -> &'static str {
+    match level {
+        Level::Province => "province",
+        Level::District => "district",
+        Level::Commune => "commune",
+    }
+}
+
+fn status_name(unit: &AdminUnit) -> &'static str {
+    use crate::ner::admin::Status;
+    match unit.status {
+        Status::Current => "current",
+        Status::Legacy => "legacy",
+        Status::Historic => "historic",
+        Status::Renamed => "renamed",
     }
 }

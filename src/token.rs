@@ -95,6 +95,11 @@ impl Tokens {
         }
     }
 
+    /// The tokens in text order, as a slice.
+    pub fn as_slice(&self) -> &[Token] {
+        &self.tokens
+    }
+
     /// The tokens in text order.
     pub fn iter(&self) -> std::slice::Iter<'_, Token> {
         self.tokens.iter()

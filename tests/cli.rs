@@ -69,7 +69,22 @@ fn samples_give_one_record_each_in_name_order() {
     assert_eq!(seed["sentences"][0]["start"], 0);
     assert_eq!(seed["sentences"][0]["end"], 93);
     assert_eq!(seed["sentences"][0]["kind"], "headline");
-    assert_eq!(seed["entities"], Value::Array(vec![]));
+    // The seed's places are those of its gold file, the first linked to its code.
+    let spans: Vec<(u64, u64)> = seed["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["start"].as_u64().unwrap(), e["end"].as_u64().unwrap()))
+        .collect();
+    let gold: Vec<(u64, u64)> = crate::common::gold("seed")
+        .entities
+        .iter()
+        .filter(|e| e.kind == "LOC")
+        .map(|e| (e.start as u64, e.end as u64))
+        .collect();
+    assert_eq!(spans, gold);
+    assert_eq!(seed["entities"][0]["admin"]["code"], "26");
+    assert_eq!(seed["entities"][0]["admin"]["successor"][0]["code"], "25");
     assert_eq!(seed["error"], Value::Null);
     let summary = String::from_utf8(out.stderr).unwrap();
     assert!(

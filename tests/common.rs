@@ -29,6 +29,15 @@ pub fn id_of(path: &Path) -> String {
 #[derive(Debug, Deserialize)]
 pub struct Gold {
     pub sentences: Vec<GoldSentence>,
+    pub entities: Vec<GoldEntity>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct GoldEntity {
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub start: usize,
+    pub end: usize,
 }
 
 #[derive(Debug, Deserialize)]

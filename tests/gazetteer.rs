@@ -155,3 +155,61 @@ fn units_gone_before_2025_are_historic() {
         .count();
     assert_eq!(orphans, 1131);
 }
+
+/// The post-2025 successors the linker reports, for the spot checks of the
+/// domain notes (section F).
+#[test]
+fn successors_of_the_spot_checks() {
+    use vnpipe::ner::gazetteer::Gazetteer;
+    let g = Gazetteer::embedded();
+    let names = |code: &str, status: Status| -> Vec<String> {
+        let unit = g.unit(code, status).unwrap();
+        g.successors(unit)
+            .iter()
+            .map(|&s| g.units()[s as usize].full_name.clone())
+            .collect()
+    };
+    assert_eq!(names("26", Status::Legacy), ["Tỉnh Phú Thọ"]);
+    assert_eq!(
+        names("253", Status::Legacy),
+        [
+            "Xã Yên Lãng",
+            "Xã Hải Lựu",
+            "Xã Tam Sơn",
+            "Xã Sông Lô",
+            "Xã Sơn Đông"
+        ]
+    );
+    let lap_thach = names("246", Status::Legacy);
+    for want in [
+        "Xã Lập Thạch",
+        "Xã Hợp Lý",
+        "Xã Thái Hòa",
+        "Xã Liên Hòa",
+        "Xã Tiên Lữ",
+        "Xã Sơn Đông",
+    ] {
+        assert!(
+            lap_thach.contains(&want.to_string()),
+            "{want} in {lap_thach:?}"
+        );
+    }
+    assert_eq!(lap_thach.len(), 6, "{lap_thach:?}");
+    // Thành phố Thủ Đức (769) and, in 2019, Quận 2 under the same code.
+    let thu_duc = names("769", Status::Legacy);
+    assert_eq!(thu_duc.len(), 12, "{thu_duc:?}");
+    assert!(thu_duc.contains(&"Phường Linh Xuân".to_string()));
+    assert!(thu_duc.contains(&"Phường Cát Lái".to_string()));
+    let quan_2 = g.unit("769", Status::Historic).unwrap();
+    assert_eq!(g.units()[quan_2 as usize].full_name, "Quận 2");
+    let quan_2: Vec<u32> = g.successors(quan_2).to_vec();
+    assert!(!quan_2.is_empty());
+    assert!(quan_2
+        .iter()
+        .all(|s| thu_duc.contains(&g.units()[*s as usize].full_name)));
+    // The province of a legacy commune is the legacy province.
+    let song_lo_commune = g.unit("08848", Status::Current).unwrap();
+    assert_eq!(g.successors(song_lo_commune), &[] as &[u32]);
+    let province = g.province_of(song_lo_commune).unwrap();
+    assert_eq!(g.units()[province as usize].full_name, "Tỉnh Phú Thọ");
+}

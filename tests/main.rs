@@ -8,4 +8,5 @@ mod encodings;
 mod gazetteer;
 mod golden;
 mod offsets;
+mod places;
 mod properties;

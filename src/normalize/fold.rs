@@ -68,6 +68,38 @@ pub fn fold_word(word: &str, out: &mut String, buf: &mut Vec<char>) {
     out.extend(buf.iter());
 }
 
+/// The base letter of a folded character: Vietnamese vowels lose their tone
+/// and shape marks, `đ` becomes `d`; everything else is kept. Used for
+/// matching names written without diacritics ("Lam Dong").
+///
+/// # Example
+///
+/// ```
+/// use vnpipe::normalize::fold::strip_char;
+///
+/// let stripped: String = "lâm đồng".chars().map(strip_char).collect();
+/// assert_eq!(stripped, "lam dong");
+/// ```
+pub fn strip_char(c: char) -> char {
+    const BASES: [char; 12] = ['a', 'a', 'a', 'e', 'e', 'i', 'o', 'o', 'o', 'u', 'u', 'y'];
+    if c.is_ascii() {
+        return c;
+    }
+    match tone::vowel(c) {
+        Some(v) => {
+            let base = BASES[usize::from(v.base)];
+            if v.upper {
+                base.to_ascii_uppercase()
+            } else {
+                base
+            }
+        }
+        None if c == 'đ' => 'd',
+        None if c == 'Đ' => 'D',
+        None => c,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,546 @@
+//! The place index: every name of every administrative unit and curated place,
+//! matched in one Aho–Corasick pass over a document's keys.
+//!
+//! Names are indexed by their *stripped* key (lower case, no diacritics, tokens
+//! joined by single spaces), so "Lâm Đồng", "LÂM ĐỒNG", "Lâm Ðồng" and
+//! "Lam Dong" all reach the same entries. Each entry keeps its folded key
+//! (diacritics kept, canonical tone placement), so a recogniser can tell an
+//! exact match from one written without, or with other, diacritics.
+//!
+//! The embedded index is built once, on first use, from
+//! `corpora/gazetteers/{admin_units,places,unit_aliases}.tsv`.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+use super::admin::{AdminUnit, AdminUnits, GazetteerError, Level, Status};
+use crate::normalize::fold::strip_char;
+use crate::normalize::tone;
+use crate::token::Tokens;
+
+const PLACES: &str = include_str!("../../corpora/gazetteers/places.tsv");
+const ALIASES: &str = include_str!("../../corpora/gazetteers/unit_aliases.tsv");
+
+/// A place that is not an administrative unit: a country, region, sea, island,
+/// river or site (`corpora/gazetteers/places.tsv`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    /// The name as usually written; a lower-case first word ("biển Đông") may
+    /// be written either way, capitalised words must be capitalised.
+    pub name: String,
+    /// `foreign`, `region`, `sea`, `island`, `mountain`, `river` or `site`.
+    pub kind: String,
+    /// The usual written form ("Đồng bằng sông Cửu Long" for "ĐBSCL").
+    pub canonical: String,
+}
+
+/// What a name refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Target {
+    /// An administrative unit: an index into [`Gazetteer::units`].
+    Unit(u32),
+    /// Another place: an index into [`Gazetteer::places`].
+    Place(u32),
+}
+
+/// How a name may be used in text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Form {
+    /// The bare name: "Sông Lô", "HCM".
+    Bare,
+    /// A name that already holds its unit word: "TPHCM".
+    Full,
+    /// A name that is a place only after a unit word: "Hồ Chí Minh" (alone it
+    /// is the person).
+    UnitOnly,
+}
+
+/// One indexed name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// The unit or place named.
+    pub target: Target,
+    /// Folded key of the name (tokens joined by single spaces).
+    pub key: Box<str>,
+    /// Bit `i` set when token `i` of the name is written with a capital.
+    pub caps: u32,
+    /// How the name may be used.
+    pub form: Form,
+}
+
+/// A name found in a document: tokens `start..end` match pattern `name`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// Index of the matched name (see [`Gazetteer::entries`]).
+    pub name: u32,
+}
+
+/// Administrative units and places with their names, ready to match.
+///
+/// # Example
+///
+/// ```
+/// use vnpipe::ner::gazetteer::{Gazetteer, Target};
+/// use vnpipe::token::Tokens;
+///
+/// let gazetteer = Gazetteer::embedded();
+/// let mut tokens = Tokens::default();
+/// tokens.tokenize("Đoàn công tác về LAM DONG", 0);
+/// let hits = gazetteer.find(&tokens);
+/// let hit = hits.iter().find(|h| h.end - h.start == 2).unwrap();
+/// let Target::Unit(u) = gazetteer.entries(hit.name)[0].target else { panic!() };
+/// assert_eq!(gazetteer.units()[u as usize].full_name, "Tỉnh Lâm Đồng");
+/// ```
+#[derive(Debug, Clone)]
+pub struct Gazetteer {
+    units: Vec<AdminUnit>,
+    places: Vec<Place>,
+    names: Vec<Vec<Entry>>,
+    automaton: AhoCorasick,
+    successors: Vec<Vec<u32>>,
+    by_code: HashMap<(String, Status), u32>,
+}
+
+impl Gazetteer {
+    /// The embedded units and places, indexed on first use.
+    pub fn embedded() -> &'static Gazetteer {
+        static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
+        GAZETTEER.get_or_init(|| {
+            Gazetteer::new(AdminUnits::embedded().clone()).expect("the embedded data is valid")
+        })
+    }
+
+    /// Indexes `units` together with the embedded places and aliases.
+    ///
+    /// # Errors
+    ///
+    /// A [`GazetteerError`] when the embedded place or alias tables are
+    /// malformed (a bug caught by the tests).
+    pub fn new(units: AdminUnits) -> Result<Gazetteer, GazetteerError> {
+        let units: Vec<AdminUnit> = units.iter().cloned().collect();
+        let places = parse_places(PLACES)?;
+        let mut index = NameIndex::default();
+        let aliases = parse_aliases(ALIASES)?;
+        let unit_only: Vec<&str> = aliases
+            .iter()
+            .filter(|a| a.2 == Form::UnitOnly)
+            .map(|a| a.1.as_str())
+            .collect();
+        for (i, unit) in units.iter().enumerate() {
+            let target = Target::Unit(i as u32);
+            let form = if unit_only.contains(&unit.full_name.as_str()) {
+                Form::UnitOnly
+            } else {
+                Form::Bare
+            };
+            for name in unit_names(unit) {
+                index.add(&name, target, form);
+            }
+        }
+        for (alias, full_name, form) in &aliases {
+            if *form == Form::UnitOnly {
+                continue;
+            }
+            for (i, unit) in units.iter().enumerate() {
+                if unit.full_name == *full_name {
+                    index.add(alias, Target::Unit(i as u32), *form);
+                }
+            }
+        }
+        for (i, place) in places.iter().enumerate() {
+            index.add(&place.name, Target::Place(i as u32), Form::Bare);
+        }
+        let automaton = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .match_kind(MatchKind::Standard)
+            .build(&index.patterns)
+            .expect("the name patterns fit the automaton");
+        let by_code = units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| ((u.code.clone(), u.status), i as u32))
+            .collect();
+        let mut gazetteer = Gazetteer {
+            units,
+            places,
+            names: index.entries,
+            automaton,
+            successors: Vec::new(),
+            by_code,
+        };
+        let mut children: HashMap<&str, Vec<u32>> = HashMap::new();
+        for (i, u) in gazetteer.units.iter().enumerate() {
+            if u.status == Status::Legacy && u.level == Level::Commune {
+                children.entry(&u.parent_code).or_default().push(i as u32);
+            }
+        }
+        let successors = (0..gazetteer.units.len())
+            .map(|i| gazetteer.compute_successors(i as u32, &children))
+            .collect();
+        gazetteer.successors = successors;
+        Ok(gazetteer)
+    }
+
+    /// The administrative units, in gazetteer order.
+    pub fn units(&self) -> &[AdminUnit] {
+        &self.units
+    }
+
+    /// The non-administrative places.
+    pub fn places(&self) -> &[Place] {
+        &self.places
+    }
+
+    /// The entries of name `name` (a [`Hit::name`]).
+    pub fn entries(&self, name: u32) -> &[Entry] {
+        &self.names[name as usize]
+    }
+
+    /// The unit with `code` and `status`.
+    pub fn unit(&self, code: &str, status: Status) -> Option<u32> {
+        self.by_code.get(&(code.to_string(), status)).copied()
+    }
+
+    /// The units that replaced unit `unit` in the 2025 reform (current units;
+    /// empty for a current unit). A legacy district's successors are the
+    /// communes that took in its communes, in code order.
+    pub fn successors(&self, unit: u32) -> &[u32] {
+        &self.successors[unit as usize]
+    }
+
+    /// The province a unit belongs to, in the unit's own era.
+    pub fn province_of(&self, unit: u32) -> Option<u32> {
+        let u = &self.units[unit as usize];
+        if u.level == Level::Province {
+            return Some(unit);
+        }
+        let statuses = match u.status {
+            Status::Historic => [Status::Historic, Status::Legacy],
+            s => [s, Status::Legacy],
+        };
+        statuses
+            .iter()
+            .find_map(|&s| self.unit(&u.province_code, s))
+            .or_else(|| {
+                self.units
+                    .iter()
+                    .position(|p| p.level == Level::Province && p.code == u.province_code)
+                    .map(|p| p as u32)
+            })
+    }
+
+    /// The district a commune belonged to (legacy and historic communes only).
+    pub fn district_of(&self, unit: u32) -> Option<u32> {
+        let u = &self.units[unit as usize];
+        if u.level != Level::Commune || u.parent_code.len() != 3 {
+            return None;
+        }
+        self.unit(&u.parent_code, u.status)
+            .or_else(|| self.unit(&u.parent_code, Status::Legacy))
+            .or_else(|| self.unit(&u.parent_code, Status::Historic))
+    }
+
+    /// Finds every name in `tokens`, overlapping matches included.
+    pub fn find(&self, tokens: &Tokens) -> Vec<Hit> {
+        let mut stream = String::with_capacity(tokens.len() * 6 + 1);
+        let mut starts = Vec::with_capacity(tokens.len() + 1);
+        stream.push(' ');
+        for token in tokens.iter() {
+            starts.push(stream.len());
+            stream.extend(tokens.key(token).chars().map(strip_char));
+            stream.push(' ');
+        }
+        starts.push(stream.len());
+        let mut hits = Vec::new();
+        for m in self.automaton.find_overlapping_iter(stream.as_str()) {
+            // Patterns are " name ": the match starts at the space before a
+            // token and ends at the space after one.
+            let (Ok(start), Ok(end)) = (
+                starts.binary_search(&(m.start() + 1)),
+                starts.binary_search(&m.end()),
+            ) else {
+                continue;
+            };
+            hits.push(Hit {
+                start,
+                end,
+                name: m.pattern().as_u32(),
+            });
+        }
+        hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+        hits
+    }
+
+    fn compute_successors(&self, unit: u32, children: &HashMap<&str, Vec<u32>>) -> Vec<u32> {
+        let mut out = Vec::new();
+        self.collect_successors(unit, children, &mut out, 0);
+        out.sort_by(|&a, &b| {
+            self.units[a as usize]
+                .code
+                .cmp(&self.units[b as usize].code)
+        });
+        out.dedup();
+        out
+    }
+
+    fn collect_successors(
+        &self,
+        unit: u32,
+        children: &HashMap<&str, Vec<u32>>,
+        out: &mut Vec<u32>,
+        depth: usize,
+    ) {
+        let u = &self.units[unit as usize];
+        if depth > 3 || matches!(u.status, Status::Current | Status::Renamed) {
+            return;
+        }
+        match (u.status, u.level) {
+            (Status::Legacy, Level::Province) => {
+                out.extend(self.unit(&u.successor_province, Status::Current));
+            }
+            (Status::Legacy, Level::District) => {
+                for &c in children.get(u.code.as_str()).into_iter().flatten() {
+                    self.collect_successors(c, children, out, depth + 1);
+                }
+            }
+            (Status::Legacy, Level::Commune) => {
+                out.extend(
+                    u.successor_codes
+                        .iter()
+                        .filter_map(|c| self.unit(c, Status::Current)),
+                );
+            }
+            _ => {
+                // Historic: the same code's later unit, or the units its
+                // parts moved to; failing that, the 2025 province.
+                let before = out.len();
+                for code in &u.successor_codes {
+                    if let Some(next) = self
+                        .unit(code, Status::Legacy)
+                        .or_else(|| self.unit(code, Status::Current))
+                    {
+                        if self.units[next as usize].status == Status::Current {
+                            out.push(next);
+                        } else {
+                            self.collect_successors(next, children, out, depth + 1);
+                        }
+                    }
+                }
+                if out.len() == before {
+                    out.extend(self.unit(&u.successor_province, Status::Current));
+                }
+            }
+        }
+    }
+}
+
+/// Names and their patterns, deduplicated, while the index is built.
+#[derive(Default)]
+struct NameIndex {
+    patterns: Vec<String>,
+    entries: Vec<Vec<Entry>>,
+    ids: HashMap<String, usize>,
+    tokens: Tokens,
+}
+
+impl NameIndex {
+    fn add(&mut self, name: &str, target: Target, form: Form) {
+        self.tokens.clear();
+        self.tokens.tokenize(name, 0);
+        if self.tokens.is_empty() {
+            return;
+        }
+        let (mut key, mut pattern, mut caps) = (String::new(), String::from(" "), 0u32);
+        for (i, token) in self.tokens.iter().enumerate() {
+            let k = self.tokens.key(token);
+            if i > 0 {
+                key.push(' ');
+            }
+            key.push_str(k);
+            pattern.extend(k.chars().map(strip_char));
+            pattern.push(' ');
+            if name[token.span.clone()].starts_with(char::is_uppercase) && i < 32 {
+                caps |= 1 << i;
+            }
+        }
+        let id = *self.ids.entry(pattern.clone()).or_insert_with(|| {
+            self.patterns.push(pattern);
+            self.entries.push(Vec::new());
+            self.entries.len() - 1
+        });
+        let entries = &mut self.entries[id];
+        if let Some(e) = entries
+            .iter_mut()
+            .find(|e| e.target == target && *e.key == *key)
+        {
+            e.caps &= caps; // the most lenient spelling wins
+            return;
+        }
+        entries.push(Entry {
+            target,
+            key: key.into(),
+            caps,
+            form,
+        });
+    }
+}
+
+/// The names a unit is written with: its name, its variants without their
+/// unit word, numbers without leading zeros ("Phường 07" → "7", "Quận 1" →
+/// "1"), Roman numerals also in digits ("Tam Xuân II" → "Tam Xuân 2") and
+/// "NT" for "Nông trường".
+fn unit_names(unit: &AdminUnit) -> Vec<String> {
+    let mut names = vec![bare(&unit.name, &unit.unit_type)];
+    for v in &unit.variants {
+        let v = v.split_whitespace().collect::<Vec<_>>().join(" ");
+        let lower = v.to_lowercase();
+        let ty = unit.unit_type.to_lowercase();
+        let name = if lower.starts_with(&format!("{ty} ")) {
+            v.chars().skip(ty.chars().count() + 1).collect()
+        } else {
+            v
+        };
+        names.push(bare(&name, &unit.unit_type));
+    }
+    let mut extra = Vec::new();
+    for name in &names {
+        if let Some((head, numeral)) = name.rsplit_once(' ') {
+            let digit = match numeral {
+                "I" => Some("1"),
+                "II" => Some("2"),
+                "III" => Some("3"),
+                "IV" => Some("4"),
+                _ => None,
+            };
+            if let Some(d) = digit {
+                extra.push(format!("{head} {d}"));
+            }
+        }
+        if let Some(rest) = name.strip_prefix("Nông trường ") {
+            extra.push(format!("NT {rest}"));
+        }
+        // Minority-language names are often written as one word: "Đakrông"
+        // for "Đa Krông".
+        let words: Vec<&str> = name.split(' ').collect();
+        if words.len() > 1 && words.iter().any(|w| !tone::is_syllable(w)) {
+            extra.push(words.concat());
+        }
+    }
+    names.extend(extra);
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// A name without a repeated unit word ("Quận 1" → "1") and without leading
+/// zeros when it is a number ("07" → "7").
+fn bare(name: &str, unit_type: &str) -> String {
+    let name = name
+        .strip_prefix(unit_type)
+        .and_then(|rest| rest.strip_prefix(' '))
+        .filter(|rest| rest.bytes().all(|b| b.is_ascii_digit()))
+        .unwrap_or(name);
+    if name.bytes().all(|b| b.is_ascii_digit()) && name.len() > 1 {
+        let trimmed = name.trim_start_matches('0');
+        return if trimmed.is_empty() { "0" } else { trimmed }.to_string();
+    }
+    name.to_string()
+}
+
+fn tsv_rows<'a>(
+    text: &'a str,
+    file: &'a str,
+    header: &'a [&'a str],
+) -> impl Iterator<Item = Result<(usize, Vec<&'a str>), GazetteerError>> + 'a {
+    let error = move |line: usize, message: String| GazetteerError {
+        file: file.to_string(),
+        line,
+        message,
+    };
+    text.lines().enumerate().filter_map(move |(i, line)| {
+        if i == 0 {
+            return (line.split('\t').ne(header.iter().copied())).then(|| {
+                Err(error(
+                    1,
+                    format!("the header must be: {}", header.join(" ")),
+                ))
+            });
+        }
+        if line.trim().is_empty() {
+            return None;
+        }
+        let fields: Vec<&str> = line.split('\t').collect();
+        if fields.len() != header.len() || fields.iter().any(|f| f.is_empty()) {
+            return Some(Err(error(
+                i + 1,
+                format!("expected {} non-empty columns", header.len()),
+            )));
+        }
+        Some(Ok((i + 1, fields)))
+    })
+}
+
+fn parse_places(text: &str) -> Result<Vec<Place>, GazetteerError> {
+    tsv_rows(text, "places.tsv", &["name", "kind", "canonical"])
+        .map(|row| {
+            let (_, f) = row?;
+            Ok(Place {
+                name: f[0].to_string(),
+                kind: f[1].to_string(),
+                canonical: f[2].to_string(),
+            })
+        })
+        .collect()
+}
+
+fn parse_aliases(text: &str) -> Result<Vec<(String, String, Form)>, GazetteerError> {
+    tsv_rows(text, "unit_aliases.tsv", &["alias", "full_name", "form"])
+        .map(|row| {
+            let (line, f) = row?;
+            let form = match f[2] {
+                "bare" => Form::Bare,
+                "full" => Form::Full,
+                "unit-only" => Form::UnitOnly,
+                other => {
+                    return Err(GazetteerError {
+                        file: "unit_aliases.tsv".to_string(),
+                        line,
+                        message: format!("unknown form {other:?}"),
+                    })
+                }
+            };
+            Ok((f[0].to_string(), f[1].to_string(), form))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names_of(code: &str, status: Status) -> Vec<String> {
+        let units = AdminUnits::embedded();
+        unit_names(units.get(code, status).unwrap())
+    }
+
+    #[test]
+    fn unit_names_cover_numbers_numerals_and_variants() {
+        assert_eq!(names_of("760", Status::Legacy), ["1"]);
+        assert!(names_of("20971", Status::Legacy).contains(&"Tam Xuân 2".to_string()));
+        assert!(names_of("00172", Status::Legacy).contains(&"Yên Hoà".to_string()));
+    }
+
+    #[test]
+    fn every_embedded_table_parses() {
+        assert!(parse_places(PLACES).unwrap().len() > 100);
+        assert!(parse_aliases(ALIASES).unwrap().len() >= 5);
+        let bad = "name\tkind\tcanonical\nViệt Nam\t\tViệt Nam\n";
+        assert_eq!(parse_places(bad).unwrap_err().line, 2);
+    }
+}
