@@ -123,6 +123,10 @@ pub struct InputArgs {
     /// make one Vietnamese syllable.
     #[arg(long)]
     pub dehyphenate: bool,
+    /// More administrative units, in the TSV shape of
+    /// `corpora/gazetteers/admin_units.tsv` (header line included); repeatable.
+    #[arg(long = "gazetteer", value_name = "FILE")]
+    pub gazetteers: Vec<PathBuf>,
 }
 
 /// How the batch runs and where its output goes.

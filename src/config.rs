@@ -2,12 +2,15 @@
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::batch::BatchOptions;
 use crate::cli::{EncodingArg, InputFormatArg, JobArgs, ProgressArg, ToneStyleArg};
 use crate::decode::Encoding;
 use crate::error::Error;
 use crate::input::{InputFormat, InputPath, JsonlOptions};
+use crate::ner::admin::AdminUnits;
+use crate::ner::gazetteer::Gazetteer;
 use crate::normalize::ToneStyle;
 use crate::Pipeline;
 
@@ -26,6 +29,8 @@ pub struct Config {
     pub tone_style: ToneStyle,
     /// Join words hyphenated at line breaks.
     pub dehyphenate: bool,
+    /// The embedded gazetteer with the units of `--gazetteer` files, when given.
+    pub gazetteer: Option<Arc<Gazetteer>>,
     /// Output file, or `None` for standard output.
     pub output: Option<PathBuf>,
     /// Threads, chunking and progress.
@@ -135,6 +140,7 @@ impl Config {
                 ToneStyleArg::Keep => ToneStyle::Keep,
             },
             dehyphenate: input.dehyphenate,
+            gazetteer: user_gazetteer(&input.gazetteers)?,
             output: run.output.clone(),
             batch,
             quiet: run.quiet,
@@ -143,10 +149,31 @@ impl Config {
 
     /// The pipeline these options describe.
     pub fn pipeline(&self) -> Pipeline {
-        Pipeline::builder()
+        let builder = Pipeline::builder()
             .encoding(self.encoding)
             .tone_style(self.tone_style)
-            .dehyphenate(self.dehyphenate)
-            .build()
+            .dehyphenate(self.dehyphenate);
+        match &self.gazetteer {
+            Some(g) => builder.gazetteer(Arc::clone(g)),
+            None => builder,
+        }
+        .build()
     }
+}
+
+/// The embedded units plus those of `files`, indexed once; `None` without files.
+fn user_gazetteer(files: &[PathBuf]) -> Result<Option<Arc<Gazetteer>>, Error> {
+    if files.is_empty() {
+        return Ok(None);
+    }
+    let mut units = AdminUnits::embedded().clone();
+    for file in files {
+        let text = std::fs::read_to_string(file)
+            .map_err(|e| Error::Usage(format!("--gazetteer {}: {e}", file.display())))?;
+        let extra = AdminUnits::from_tsv(&text, &file.display().to_string())
+            .map_err(|e| Error::Usage(format!("--gazetteer {e}")))?;
+        units.extend(extra);
+    }
+    let gazetteer = Gazetteer::new(units).map_err(|e| Error::Usage(e.to_string()))?;
+    Ok(Some(Arc::new(gazetteer)))
 }

@@ -119,8 +119,8 @@ impl PipelineBuilder {
 
     /// Link places with `gazetteer` instead of the embedded one (for user
     /// additions: [`ner::admin::AdminUnits::from_tsv`], [`Gazetteer::new`]).
-    pub fn gazetteer(mut self, gazetteer: Gazetteer) -> PipelineBuilder {
-        self.gazetteer = Some(Arc::new(gazetteer));
+    pub fn gazetteer(mut self, gazetteer: impl Into<Arc<Gazetteer>>) -> PipelineBuilder {
+        self.gazetteer = Some(gazetteer.into());
         self
     }
 

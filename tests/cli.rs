@@ -558,3 +558,50 @@ fn encoding_can_be_forced() {
     let out = vnpipe().write_stdin("Vie^.t Nam").ran(0);
     assert_eq!(records(&out.stdout)[0]["text"], "Vie^.t Nam");
 }
+
+#[test]
+fn user_gazetteers_add_units_and_bad_ones_are_named_by_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let header = "code\tlevel\ttype\tname\tfull_name\tparent_code\tprovince_code\tfirst_seen\tlast_seen\tstatus\tsuccessor_province\tsuccessor_codes\tvariants";
+    let good = dir.path().join("them.tsv");
+    std::fs::write(
+        &good,
+        format!("{header}\n99001\tcommune\tPhường\tĐồi Ngàn\tPhường Đồi Ngàn\t25\t25\t2026-10-10\t\tcurrent\t\t\t\n"),
+    )
+    .unwrap();
+    let text = "Ngày 3/3/2026, phường Đồi Ngàn (tỉnh Phú Thọ) ra mắt.";
+    let out = vnpipe()
+        .arg("--gazetteer")
+        .arg(&good)
+        .arg("-")
+        .write_stdin(text)
+        .ran(0);
+    let rec = &records(&out.stdout)[0];
+    assert_eq!(rec["entities"][0]["text"], "phường Đồi Ngàn");
+    assert_eq!(rec["entities"][0]["admin"]["code"], "99001");
+    assert_eq!(rec["entities"][1]["admin"]["code"], "25");
+    // Without the file the ward is still a place, with no code.
+    let out = vnpipe().arg("-").write_stdin(text).ran(0);
+    assert_eq!(
+        records(&out.stdout)[0]["entities"][0]["admin"]["code"],
+        Value::Null
+    );
+
+    let bad = dir.path().join("bad.tsv");
+    std::fs::write(
+        &bad,
+        format!("{header}\n9\tcommune\tXã\tA\tXã A\t\t\t\t\tcurrent\t\t\t\n"),
+    )
+    .unwrap();
+    let out = vnpipe()
+        .arg("--gazetteer")
+        .arg(&bad)
+        .arg("-")
+        .write_stdin(text)
+        .ran(1);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("bad.tsv:2: a commune code has 5 digits"),
+        "{err}"
+    );
+}
