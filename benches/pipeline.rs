@@ -11,6 +11,9 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use unicode_normalization::UnicodeNormalization;
 use vnpipe::batch::{self, BatchOptions, Rendered};
 use vnpipe::input::{Document, InputFormat, InputPath, Inputs, JsonlOptions};
+use vnpipe::ner::admin::AdminUnits;
+use vnpipe::ner::gazetteer::Gazetteer;
+use vnpipe::ner::recognize;
 use vnpipe::normalize::Normalizer;
 use vnpipe::output::write_jsonl;
 use vnpipe::segment::SentenceSplitter;
@@ -167,6 +170,39 @@ fn stages(c: &mut Criterion) {
                 tokens.tokenize(t, 0);
                 black_box(tokens.len());
             }
+        })
+    });
+    // Places: tokenize, one automaton pass, rules, linking. The samples'
+    // places are counted first so the bench measures work that was done.
+    let gazetteer = Gazetteer::embedded();
+    let sentences: Vec<_> = clean.iter().map(|t| splitter.split(t)).collect();
+    let found: usize = clean
+        .iter()
+        .zip(&sentences)
+        .map(|(t, s)| recognize(gazetteer, t, s).mentions.len())
+        .sum();
+    assert!(found > 600, "{found} places");
+    group.throughput(Throughput::Bytes(bytes(&clean)));
+    group.bench_function("recognize and link places", |b| {
+        b.iter(|| {
+            for (t, s) in clean.iter().zip(&sentences) {
+                black_box(recognize(gazetteer, t, s));
+            }
+        })
+    });
+    group.finish();
+
+    // Building the gazetteer index once (what the first document pays).
+    let mut group = c.benchmark_group("gazetteer");
+    group.sample_size(10);
+    group.bench_function("parse admin_units.tsv and build the index", |b| {
+        b.iter(|| {
+            let units = AdminUnits::from_tsv(
+                include_str!("../corpora/gazetteers/admin_units.tsv"),
+                "admin_units.tsv",
+            )
+            .unwrap();
+            black_box(Gazetteer::new(units).unwrap())
         })
     });
     group.finish();

@@ -44,6 +44,23 @@ pub struct GoldEntity {
     pub start: usize,
     /// Code-point end.
     pub end: usize,
+    /// For a LOC: `province`, `district`, `commune` or `other`.
+    #[serde(default)]
+    pub admin_level: Option<String>,
+    /// For a LOC: the official name ("Huyện Sông Lô") or usual written form.
+    #[serde(default)]
+    pub canonical: Option<String>,
+}
+
+/// Agreement on LOC spans found with the right boundaries.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Linking {
+    /// LOC spans found exactly.
+    pub found: u64,
+    /// Of those, with the gold `admin_level`.
+    pub level: u64,
+    /// Of those, with the gold `canonical` as `admin.name`.
+    pub name: u64,
 }
 
 /// True positives, false positives and false negatives.
@@ -111,6 +128,8 @@ pub struct Report {
     pub per_document: BTreeMap<String, Counts>,
     /// Gold ids with no prediction (scored as all missed).
     pub missing: Vec<String>,
+    /// Level and name agreement on the LOC spans found.
+    pub linking: Linking,
 }
 
 impl Report {
@@ -152,6 +171,19 @@ impl Report {
         for (kind, c) in &self.entities {
             row(&mut out, &format!("entities {kind}"), c);
         }
+        let l = &self.linking;
+        if l.found > 0 {
+            let _ = writeln!(
+                out,
+                "LOC admin level {}/{} ({}), name {}/{} ({})",
+                l.level,
+                l.found,
+                ratio(l.level, l.found).trim(),
+                l.name,
+                l.found,
+                ratio(l.name, l.found).trim()
+            );
+        }
         out
     }
 }
@@ -179,6 +211,20 @@ pub fn evaluate(gold: &[Gold], predictions: &[Record]) -> Report {
         doc.add_sets(&gold_sentences, &pred_sentences);
         report.sentences.add_sets(&gold_sentences, &pred_sentences);
 
+        if let Some(r) = pred {
+            for e in g.entities.iter().filter(|e| e.kind == "LOC") {
+                let found = r
+                    .entities
+                    .iter()
+                    .find(|p| p.kind == "LOC" && (p.start, p.end) == (e.start, e.end));
+                if let Some(admin) = found.and_then(|p| p.admin.as_ref()) {
+                    report.linking.found += 1;
+                    report.linking.level += u64::from(e.admin_level.as_ref() == Some(&admin.level));
+                    report.linking.name +=
+                        u64::from(e.canonical.is_some() && e.canonical == admin.name);
+                }
+            }
+        }
         let mut kinds: Vec<&str> = vec!["ALL"];
         kinds.extend(g.entities.iter().map(|e| e.kind.as_str()));
         if let Some(r) = pred {

@@ -231,7 +231,14 @@ fn by_era(
 /// historic row); a historic unit certainly until it was last seen, possibly
 /// until the next snapshot.
 fn valid_at(gazetteer: &Gazetteer, u: &AdminUnit, date: u32) -> u8 {
-    let day = |s: &str| -> Option<u32> { s.replace('-', "").parse().ok() };
+    let day = |s: &str| -> Option<u32> {
+        s.bytes()
+            .filter(u8::is_ascii_digit)
+            .try_fold(0u32, |n, b| {
+                n.checked_mul(10)?.checked_add(u32::from(b - b'0'))
+            })
+            .filter(|_| !s.is_empty())
+    };
     let next_snapshot = |d: u32| SNAPSHOTS.iter().copied().find(|&s| s > d).unwrap_or(REFORM);
     match u.status {
         Status::Current | Status::Renamed => u8::from(date >= REFORM) * 3,

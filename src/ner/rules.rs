@@ -133,7 +133,9 @@ pub fn find_places(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Vec<Me
         covered: vec![false; tokens.len()],
         mentions: Vec::new(),
         sites: Vec::new(),
+        unit_words: Vec::new(),
     };
+    scan.unit_words = (0..tokens.len()).map(|i| scan.find_unit_word(i)).collect();
     scan.first_pass();
     scan.second_pass();
     let mut mentions = scan.mentions;
@@ -201,6 +203,38 @@ const UNIT_WORDS: &[(&[&str], UnitKind)] = &[
     (&["sóc"], UnitKind::Village("Sóc")),
     (&["plei"], UnitKind::Village("Plei")),
     (&["bon"], UnitKind::Village("Bon")),
+];
+
+/// The first words of [`UNIT_WORDS`], and of the administrative ones typed
+/// without diacritics (kept in step by a test).
+const FIRST_WORDS: &[&str] = &[
+    "huyện",
+    "thành",
+    "thị",
+    "đặc",
+    "tỉnh",
+    "quận",
+    "xã",
+    "phường",
+    "tổ",
+    "khu",
+    "thôn",
+    "bản",
+    "ấp",
+    "làng",
+    "buôn",
+    "xóm",
+    "sóc",
+    "plei",
+    "bon",
+    "huyen",
+    "thanh",
+    "thi",
+    "dac",
+    "tinh",
+    "quan",
+    "xa",
+    "phuong",
 ];
 
 /// Abbreviated unit words, as written (case matters): the point is optional
@@ -305,6 +339,8 @@ struct Scan<'a> {
     mentions: Vec<Mention>,
     /// Names of sites that may be units ("Hoành Mô" in "cửa khẩu Hoành Mô").
     sites: Vec<Range<usize>>,
+    /// The unit word starting at each token.
+    unit_words: Vec<Option<UnitWord>>,
 }
 
 /// How well a name in the text matches an entry.
@@ -453,9 +489,13 @@ impl<'a> Scan<'a> {
         Some(self.continuation(end, unit.kind))
     }
 
-    /// The unit word at `i`, if any.
+    /// The unit word at `i`, if any (computed once per token).
     fn unit_word(&self, i: usize) -> Option<UnitWord> {
-        if i >= self.toks.len() {
+        self.unit_words.get(i).copied().flatten()
+    }
+
+    fn find_unit_word(&self, i: usize) -> Option<UnitWord> {
+        if i >= self.toks.len() || !self.may_be_unit_word(i) {
             return None;
         }
         let plural = i > 0 && {
@@ -989,19 +1029,12 @@ impl<'a> Scan<'a> {
     }
 
     fn quality(&self, range: Range<usize>, entry: &Entry) -> Quality {
-        let mut text_key = String::new();
-        let mut ascii = true;
-        for k in range {
-            if !text_key.is_empty() {
-                text_key.push(' ');
-            }
-            let key = self.key(k);
-            ascii &= key.is_ascii();
-            text_key.push_str(key);
-        }
-        if text_key == *entry.key {
+        let mut words = entry.key.split(' ');
+        let exact =
+            range.clone().all(|k| words.next() == Some(self.key(k))) && words.next().is_none();
+        if exact {
             Quality::Exact
-        } else if ascii {
+        } else if range.into_iter().all(|k| self.key(k).is_ascii()) {
             Quality::Plain
         } else {
             Quality::Loose
@@ -1107,6 +1140,13 @@ impl<'a> Scan<'a> {
         (i < self.toks.len()).then(|| self.key(i))
     }
 
+    /// A cheap first test for [`Scan::unit_word`]: the first word of a unit
+    /// word (with or without diacritics) or a short capitalised abbreviation.
+    fn may_be_unit_word(&self, i: usize) -> bool {
+        let key = self.key(i);
+        key.len() <= 2 && self.capital(i) || FIRST_WORDS.contains(&key)
+    }
+
     /// Like [`Scan::keys_at`] for words typed without diacritics ("huyen").
     fn plain_keys_at(&self, i: usize, words: &[&str]) -> bool {
         i + words.len() <= self.toks.len()
@@ -1165,5 +1205,21 @@ impl<'a> Scan<'a> {
 
     fn capital_before(&self, i: usize) -> bool {
         i > 0 && self.is_word(i - 1) && self.capital(i - 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_words_cover_every_unit_word() {
+        for (words, kind) in UNIT_WORDS {
+            assert!(FIRST_WORDS.contains(&words[0]), "{}", words[0]);
+            if matches!(kind, UnitKind::Admin(..)) {
+                let plain: String = words[0].chars().map(strip_char).collect();
+                assert!(FIRST_WORDS.contains(&plain.as_str()), "{plain}");
+            }
+        }
     }
 }
