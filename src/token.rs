@@ -77,7 +77,7 @@ impl Tokens {
                 continue;
             }
             let start = i;
-            let kind = if c.is_alphanumeric() {
+            let kind = if is_letter(c) || c.is_numeric() {
                 let (end, kind) = alnum_run(text, i);
                 i = end;
                 kind
@@ -128,7 +128,7 @@ fn alnum_run(text: &str, start: usize) -> (usize, TokenKind) {
     let mut end = start;
     let mut chars = text[start..].char_indices().peekable();
     while let Some((off, c)) = chars.next() {
-        if c.is_alphabetic() || is_mark(c) {
+        if is_letter(c) || is_mark(c) {
             letters = true;
         } else if c.is_numeric() {
             digits = true;
@@ -148,6 +148,16 @@ fn alnum_run(text: &str, start: usize) -> (usize, TokenKind) {
         _ => TokenKind::Word,
     };
     (end, kind)
+}
+
+/// A letter: ASCII and Vietnamese letters from tables, the rest from Unicode.
+fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    crate::normalize::tone::vowel(c).is_some()
+        || matches!(c, 'đ' | 'Đ')
+        || c.is_alphabetic()
 }
 
 /// Combining marks left in a word (normalised text rarely has them).

@@ -296,6 +296,12 @@ const LOCAL_CONTEXT: &[(&[&str], Levels)] = &[
     (&["chủ", "tịch"], Levels::LOCAL),
 ];
 
+/// The first words of [`HEADS`] (kept in step by a test).
+const HEAD_FIRST: &[&str] = &[
+    "quốc", "tỉnh", "đường", "phố", "sông", "suối", "hồ", "núi", "đèo", "đảo", "vịnh", "cảng",
+    "cửa",
+];
+
 /// Head words of roads and natural places, with the canonical head.
 const HEADS: &[(&[&str], &str)] = &[
     (&["quốc", "lộ"], "Quốc lộ"),
@@ -362,10 +368,19 @@ impl<'a> Scan<'a> {
                 i += 1;
                 continue;
             }
+            // Most tokens start nothing: test that cheaply first.
+            let unit = self.unit_word(i).is_some();
+            let head = matches!(self.toks[i].kind, TokenKind::Number | TokenKind::Mixed)
+                || HEAD_FIRST.contains(&self.key(i));
+            let name = !self.hits_at[i].is_empty();
+            if !(unit || head || name) {
+                i += 1;
+                continue;
+            }
             let next = self
                 .unit_mention(i)
-                .or_else(|| self.headed_place(i))
-                .or_else(|| self.bare_name(i));
+                .or_else(|| if head { self.headed_place(i) } else { None })
+                .or_else(|| if name { self.bare_name(i) } else { None });
             i = next.unwrap_or(i + 1);
         }
     }
@@ -380,7 +395,11 @@ impl<'a> Scan<'a> {
         }
         let mut i = 0;
         while i < self.toks.len() {
-            if self.covered[i] || !self.capital(i) || self.after_person(i) {
+            if self.hits_at[i].is_empty()
+                || self.covered[i]
+                || !self.capital(i)
+                || self.after_person(i)
+            {
                 i += 1;
                 continue;
             }
@@ -1216,6 +1235,11 @@ mod tests {
     fn first_words_cover_every_unit_word() {
         for (words, kind) in UNIT_WORDS {
             assert!(FIRST_WORDS.contains(&words[0]), "{}", words[0]);
+        }
+        for (words, _) in HEADS {
+            assert!(HEAD_FIRST.contains(&words[0]), "{}", words[0]);
+        }
+        for (words, kind) in UNIT_WORDS {
             if matches!(kind, UnitKind::Admin(..)) {
                 let plain: String = words[0].chars().map(strip_char).collect();
                 assert!(FIRST_WORDS.contains(&plain.as_str()), "{plain}");
