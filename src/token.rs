@@ -155,9 +155,7 @@ fn is_letter(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphabetic();
     }
-    crate::normalize::tone::vowel(c).is_some()
-        || matches!(c, 'đ' | 'Đ')
-        || c.is_alphabetic()
+    crate::normalize::tone::vowel(c).is_some() || matches!(c, 'đ' | 'Đ') || c.is_alphabetic()
 }
 
 /// Combining marks left in a word (normalised text rarely has them).
