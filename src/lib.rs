@@ -58,7 +58,7 @@ use std::sync::Arc;
 use decode::{DecodeError, Encoding};
 use input::Document;
 use ner::gazetteer::Gazetteer;
-use ner::{Places, SharedGazetteer};
+use ner::{Entities, SharedGazetteer};
 use normalize::{Changes, Normalizer, ToneStyle};
 use offset::SourceMap;
 use record::Record;
@@ -155,8 +155,8 @@ pub struct Analysis {
     pub tone_style: ToneStyle,
     /// What normalisation changed.
     pub changes: Changes,
-    /// Places found in the text (empty from [`Pipeline::clean`]).
-    pub places: Option<Places>,
+    /// Entities found in the text (`None` from [`Pipeline::clean`]).
+    pub entities: Option<Entities>,
 }
 
 impl Pipeline {
@@ -173,7 +173,7 @@ impl Pipeline {
     pub fn analyze(&self, bytes: &[u8]) -> Result<Analysis, DecodeError> {
         let mut analysis = self.clean(bytes)?;
         analysis.sentences = self.splitter.split(&analysis.text);
-        analysis.places = Some(ner::recognize(
+        analysis.entities = Some(ner::recognize(
             &self.gazetteer,
             &analysis.text,
             &analysis.sentences,
@@ -200,7 +200,7 @@ impl Pipeline {
             encoding_confidence: decoded.confidence,
             tone_style: self.normalizer.tone_style(),
             changes: normalized.changes,
-            places: None,
+            entities: None,
         })
     }
 

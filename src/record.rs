@@ -263,22 +263,39 @@ impl Record {
             .collect();
         let mut entities = Vec::new();
         let mut era = None;
-        if let Some(places) = &analysis.places {
+        if let Some(found) = &analysis.entities {
             era = Some(EraRecord {
-                date: places.era.date.clone(),
-                period: places.era.period.as_str().to_string(),
+                date: found.era.date.clone(),
+                period: found.era.period.as_str().to_string(),
             });
-            for (i, m) in places.mentions.iter().enumerate() {
-                let src = analysis.source_map.map_range(m.span.clone());
+            // Text order, an outer span before the spans nested in it, so the
+            // character cursor only moves forward.
+            let mut items: Vec<Pending> = Vec::new();
+            for (i, m) in found.mentions.iter().enumerate() {
+                let admin = admin(gazetteer, &m.place, found.links[i].as_ref());
+                items.push((
+                    m.span.clone(),
+                    "LOC",
+                    found.sentence_of[i],
+                    m.nested,
+                    Some(admin),
+                ));
+            }
+            for (o, &sentence) in found.orgs.iter().zip(&found.org_sentence) {
+                items.push((o.span.clone(), "ORG", sentence, false, None));
+            }
+            items.sort_by_key(|(span, ..)| (span.start, std::cmp::Reverse(span.end)));
+            for (span, kind, sentence, nested, admin) in items {
+                let src = analysis.source_map.map_range(span.clone());
                 entities.push(Entity {
-                    kind: "LOC".to_string(),
-                    text: analysis.text[m.span.clone()].to_string(),
-                    start: cursor.char_offset(m.span.start),
-                    end: cursor.char_offset(m.span.end),
+                    kind: kind.to_string(),
+                    text: analysis.text[span.clone()].to_string(),
+                    start: cursor.char_offset(span.start),
+                    end: cursor.char_offset(span.end),
                     src: [src.start, src.end],
-                    sentence: places.sentence_of[i],
-                    nested: m.nested,
-                    admin: Some(admin(gazetteer, &m.place, places.links[i].as_ref())),
+                    sentence,
+                    nested,
+                    admin,
                 });
             }
         }
@@ -329,6 +346,16 @@ impl Record {
         }
     }
 }
+
+/// An entity before its offsets are mapped: byte span, type, sentence,
+/// nested, admin.
+type Pending = (
+    std::ops::Range<usize>,
+    &'static str,
+    usize,
+    bool,
+    Option<Admin>,
+);
 
 /// The `admin` object of a place mention.
 fn admin(gazetteer: &Gazetteer, place: &PlaceRef, link: Option<&Link>) -> Admin {

@@ -8,6 +8,7 @@
 
 pub mod admin;
 pub mod gazetteer;
+pub mod orgs;
 pub mod resolve;
 pub mod rules;
 
@@ -17,23 +18,29 @@ use std::sync::Arc;
 use crate::segment::{Sentence, SentenceKind};
 use crate::token::Tokens;
 use gazetteer::Gazetteer;
+use orgs::OrgMention;
 use resolve::{Era, Link};
 use rules::Mention;
 
-/// The places of one text.
+/// The entities of one text: places with their links, and organisations.
 #[derive(Debug, Clone)]
-pub struct Places {
-    /// Mentions in text order (byte spans of the text).
+pub struct Entities {
+    /// Place mentions in text order (byte spans of the text).
     pub mentions: Vec<Mention>,
-    /// For each mention: its link (administrative units) or `None` (other places).
+    /// For each place: its link (administrative units) or `None` (other places).
     pub links: Vec<Option<Link>>,
-    /// For each mention: the index of its sentence.
+    /// For each place: the index of its sentence.
     pub sentence_of: Vec<usize>,
+    /// Organisations in text order; places inside them are `nested`.
+    pub orgs: Vec<OrgMention>,
+    /// For each organisation: the index of its sentence.
+    pub org_sentence: Vec<usize>,
     /// The article's date and period.
     pub era: Era,
 }
 
-/// Finds and links the places of `text`, whose sentences are `sentences`.
+/// Finds the places and organisations of `text`, whose sentences are
+/// `sentences`, and links the places.
 ///
 /// # Example
 ///
@@ -52,7 +59,7 @@ pub struct Places {
 ///     .collect();
 /// assert_eq!(codes, ["246", "26"]);
 /// ```
-pub fn recognize(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> Places {
+pub fn recognize(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> Entities {
     let mut tokens = Tokens::default();
     tokens.tokenize(text, 0);
     let mut mentions = rules::find_places(gazetteer, text, &tokens);
@@ -65,20 +72,55 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> P
         let s = sentences.partition_point(|s| s.span.end <= m.span.start);
         !(bare_local && sentences.get(s).is_some_and(|s| s.kind == SentenceKind::Byline))
     });
-    let sentence_of: Vec<usize> = mentions
-        .iter()
-        .map(|m| {
-            sentences
-                .partition_point(|s| s.span.end <= m.span.start)
-                .min(sentences.len().saturating_sub(1))
-        })
-        .collect();
+    let mut orgs = orgs::find_orgs(orgs::Lexicon::embedded(), text, &tokens, &mentions);
+    settle(&mut mentions, &mut orgs, &tokens);
+    let sentence = |start: usize| {
+        sentences
+            .partition_point(|s| s.span.end <= start)
+            .min(sentences.len().saturating_sub(1))
+    };
+    let sentence_of: Vec<usize> = mentions.iter().map(|m| sentence(m.span.start)).collect();
+    let org_sentence: Vec<usize> = orgs.iter().map(|o| sentence(o.span.start)).collect();
     let (era, links) = resolve::resolve(gazetteer, &tokens, text, &mentions, &sentence_of);
-    Places {
+    Entities {
         mentions,
         links,
         sentence_of,
+        orgs,
+        org_sentence,
         era,
+    }
+}
+
+/// Places inside an organisation become nested; a place that straddles an
+/// organisation's edge cuts the organisation short (or removes it), so
+/// top-level spans never overlap.
+fn settle(places: &mut [Mention], orgs: &mut Vec<OrgMention>, tokens: &Tokens) {
+    let toks = tokens.as_slice();
+    orgs.retain_mut(|o| {
+        for p in places.iter().filter(|p| !p.nested) {
+            let (a, b) = (&p.tokens, &o.tokens);
+            let inside = b.start <= a.start && a.end <= b.end && a != b;
+            let apart = a.end <= b.start || b.end <= a.start;
+            if inside || apart {
+                continue;
+            }
+            if a.start > b.start && a != b {
+                o.tokens.end = a.start;
+                o.span.end = toks[a.start - 1].span.end;
+            } else {
+                return false;
+            }
+        }
+        true
+    });
+    for p in places.iter_mut() {
+        if orgs
+            .iter()
+            .any(|o| o.tokens.start <= p.tokens.start && p.tokens.end <= o.tokens.end)
+        {
+            p.nested = true;
+        }
     }
 }
 

@@ -1,0 +1,393 @@
+//! Organisation recognition (ORG), with spans per the annotation rules
+//! (section 4), over tokens and the places already found.
+//!
+//! An organisation is read as: a head from `corpora/gazetteers/organizations.tsv`
+//! ("UBND", "Sở", "Ban Thường vụ", "Trung tâm Khuyến nông"), its name when the
+//! head needs one (a sector — "Tài nguyên và Môi trường", "GD&ĐT" — or
+//! capitalised words), then its parent body ("Ban Pháp chế" + "HĐND tỉnh") and
+//! a level word or a place ("tỉnh", "huyện Bảo Lạc", "TP.HCM"). Complete names
+//! of national bodies ("Quốc hội", "Bộ Chính trị") stand alone. Plural and
+//! generic references ("UBND các huyện", "các sở, ngành") are not organisations.
+//! Places inside an organisation's span are nested in it.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use super::rules::Mention;
+use crate::token::{Token, TokenKind, Tokens};
+
+const ORGANIZATIONS: &str = include_str!("../../corpora/gazetteers/organizations.tsv");
+
+/// What a lexicon entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// A complete name: "Quốc hội", "Bộ Chính trị".
+    Body,
+    /// A body named by its level or place: "UBND" (+ "tỉnh"), "Công an" (+ "huyện X").
+    Level,
+    /// A sector after a head: "Tài chính", "GD&ĐT".
+    Field,
+    /// A head that needs a name: "Sở", "Trung tâm", "Công ty".
+    Head,
+}
+
+#[derive(Debug)]
+struct Entry {
+    keys: Vec<String>,
+    kind: Kind,
+    /// The name is written with a capital first letter.
+    capital: bool,
+}
+
+/// The organisation lexicon, indexed by the key of each entry's first token.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    by_first: HashMap<String, Vec<Entry>>,
+}
+
+/// Level bodies complete without a level or place after them ("UBND", "Tỉnh ủy").
+const COMPLETE_ALONE: &[&str] = &[
+    "ubnd",
+    "hđnd",
+    "tỉnh ủy",
+    "huyện ủy",
+    "thành ủy",
+    "thị ủy",
+    "quận ủy",
+    "đảng ủy",
+    "ủy ban nhân dân",
+    "hội đồng nhân dân",
+    "ubmttqvn",
+    "tỉnh đoàn",
+    "huyện đoàn",
+    "thành đoàn",
+];
+
+/// Words after a head that make it generic, not a name ("UBND các huyện").
+const GENERIC: &[&str] = &["các", "cấp", "những", "này", "đó", "ngành", "mọi"];
+
+/// Level words that end an organisation's name ("UBND tỉnh").
+const LEVELS: &[&[&str]] = &[
+    &["thành", "phố"],
+    &["thị", "xã"],
+    &["thị", "trấn"],
+    &["đặc", "khu"],
+    &["tỉnh"],
+    &["huyện"],
+    &["xã"],
+    &["quận"],
+    &["phường"],
+    &["tp"],
+];
+
+impl Lexicon {
+    /// The embedded lexicon.
+    pub fn embedded() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(|| Lexicon::from_tsv(ORGANIZATIONS))
+    }
+
+    fn from_tsv(text: &str) -> Lexicon {
+        let mut lexicon = Lexicon::default();
+        let mut tokens = Tokens::default();
+        for line in text.lines().skip(1) {
+            let Some((name, kind)) = line.split_once('\t') else {
+                continue;
+            };
+            let kind = match kind {
+                "body" => Kind::Body,
+                "level" => Kind::Level,
+                "field" => Kind::Field,
+                _ => Kind::Head,
+            };
+            tokens.clear();
+            tokens.tokenize(name, 0);
+            let keys: Vec<String> = tokens.iter().map(|t| tokens.key(t).to_string()).collect();
+            let Some(first) = keys.first().cloned() else {
+                continue;
+            };
+            lexicon.by_first.entry(first).or_default().push(Entry {
+                keys,
+                kind,
+                capital: name.starts_with(char::is_uppercase),
+            });
+        }
+        for entries in lexicon.by_first.values_mut() {
+            entries.sort_by_key(|e| std::cmp::Reverse(e.keys.len()));
+        }
+        lexicon
+    }
+}
+
+/// An organisation mention: token range and byte span.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrgMention {
+    /// Token range.
+    pub tokens: Range<usize>,
+    /// Byte range in the text.
+    pub span: Range<usize>,
+}
+
+/// Finds the organisations of a text whose places are `places` (token ranges
+/// of top-level place mentions, in text order).
+///
+/// # Example
+///
+/// ```
+/// use vnpipe::ner::{gazetteer::Gazetteer, orgs::{find_orgs, Lexicon}, rules::find_places};
+/// use vnpipe::token::Tokens;
+///
+/// let text = "Ngày 3/5, Sở Công Thương tỉnh Vĩnh Phúc và UBND các huyện họp.";
+/// let mut tokens = Tokens::default();
+/// tokens.tokenize(text, 0);
+/// let places = find_places(Gazetteer::embedded(), text, &tokens);
+/// let orgs: Vec<&str> = find_orgs(Lexicon::embedded(), text, &tokens, &places)
+///     .iter()
+///     .map(|o| &text[o.span.clone()])
+///     .collect();
+/// assert_eq!(orgs, ["Sở Công Thương tỉnh Vĩnh Phúc"]);
+/// ```
+pub fn find_orgs(
+    lexicon: &Lexicon,
+    text: &str,
+    tokens: &Tokens,
+    places: &[Mention],
+) -> Vec<OrgMention> {
+    let mut place_at: HashMap<usize, usize> = HashMap::new();
+    for p in places.iter().filter(|p| !p.nested) {
+        place_at.insert(p.tokens.start, p.tokens.end);
+    }
+    let scan = OrgScan {
+        lexicon,
+        text,
+        toks: tokens.as_slice(),
+        tokens,
+        place_at,
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < scan.toks.len() {
+        match scan.org_at(i) {
+            Some(end) => {
+                let span = scan.toks[i].span.start..scan.toks[end - 1].span.end;
+                out.push(OrgMention {
+                    tokens: i..end,
+                    span,
+                });
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+struct OrgScan<'a> {
+    lexicon: &'a Lexicon,
+    text: &'a str,
+    toks: &'a [Token],
+    tokens: &'a Tokens,
+    /// Top-level places by first token → end token.
+    place_at: HashMap<usize, usize>,
+}
+
+impl OrgScan<'_> {
+    fn key(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| self.tokens.key(t))
+    }
+
+    fn surface(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| &self.text[t.span.clone()])
+    }
+
+    fn capital(&self, i: usize) -> bool {
+        self.surface(i).starts_with(char::is_uppercase)
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind != TokenKind::Punct)
+    }
+
+    /// No line break between tokens `a` and `a + 1`.
+    fn joined(&self, a: usize) -> bool {
+        match (self.toks.get(a), self.toks.get(a + 1)) {
+            (Some(x), Some(y)) => !self.text[x.span.end..y.span.start].contains('\n'),
+            _ => false,
+        }
+    }
+
+    /// The longest lexicon entry of one of `kinds` at `i`: its end and kind.
+    fn entry(&self, i: usize, kinds: &[Kind]) -> Option<(usize, Kind)> {
+        let entries = self.lexicon.by_first.get(self.key(i))?;
+        entries.iter().find_map(|e| {
+            let fits = kinds.contains(&e.kind)
+                && (!e.capital || self.capital(i) || e.kind == Kind::Field || e.kind == Kind::Head)
+                && e.keys.iter().enumerate().all(|(n, k)| self.key(i + n) == k)
+                && (0..e.keys.len() - 1).all(|n| self.joined(i + n));
+            fits.then_some((i + e.keys.len(), e.kind))
+        })
+    }
+
+    /// An organisation starting at `i`: its end.
+    fn org_at(&self, i: usize) -> Option<usize> {
+        if let Some((end, _)) = self.entry(i, &[Kind::Body]) {
+            return Some(self.tail(end, true));
+        }
+        let (mut end, kind) = self.entry(i, &[Kind::Level, Kind::Head])?;
+        if GENERIC.contains(&self.key(end)) {
+            return None;
+        }
+        let head_capital = self.capital(i);
+        if kind == Kind::Head {
+            // A named head: a sector, or capitalised words.
+            if let Some((e, _)) = self
+                .entry(end, &[Kind::Field])
+                .filter(|_| self.joined(end - 1))
+            {
+                end = e;
+            } else if head_capital || self.capital(end) {
+                let named = self.name(end)?;
+                end = named;
+            } else {
+                return None;
+            }
+            return Some(self.tail(end, true));
+        }
+        let alone = COMPLETE_ALONE.contains(&self.keys(i..end).as_str());
+        let tail = self.tail(end, true);
+        if tail > end || alone {
+            Some(tail)
+        } else {
+            None
+        }
+    }
+
+    fn keys(&self, range: Range<usize>) -> String {
+        range.map(|k| self.key(k)).collect::<Vec<_>>().join(" ")
+    }
+
+    /// Capitalised words naming a head ("Khuyến nông", "Xúc tiến Thương mại và
+    /// Đầu tư"): lower-case words only when a capitalised word or a level word
+    /// follows within three words on the same clause.
+    fn name(&self, start: usize) -> Option<usize> {
+        let mut end = start;
+        let mut k = start;
+        while k < self.toks.len() && k - start < 12 && (k == start || self.joined(k - 1)) {
+            if k > start && (self.level_at(k).is_some() || self.place_at.contains_key(&k)) {
+                break;
+            }
+            if k > start && self.entry(k, &[Kind::Level, Kind::Body]).is_some() {
+                break;
+            }
+            let t = &self.toks[k];
+            let word = t.kind != TokenKind::Punct;
+            if word && (self.capital(k) || t.kind != TokenKind::Word) {
+                end = k + 1;
+                k += 1;
+                continue;
+            }
+            let joiner = matches!(self.surface(k), "&" | "-" | "–") && self.capital(k + 1);
+            let lower_inside = word
+                && k > start
+                && (k + 1..(k + 4).min(self.toks.len()))
+                    .take_while(|&n| self.is_word(n))
+                    .any(|n| self.capital(n) || self.level_at(n).is_some());
+            if joiner || lower_inside {
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        (end > start).then_some(end)
+    }
+
+    /// A level word at `k` ("tỉnh", "thành phố"): its end.
+    fn level_at(&self, k: usize) -> Option<usize> {
+        LEVELS
+            .iter()
+            .find(|words| words.iter().enumerate().all(|(n, w)| self.key(k + n) == *w))
+            .map(|words| k + words.len())
+    }
+
+    /// What follows a name: a parent body ("HĐND tỉnh" after "Ban Pháp chế"),
+    /// then a place or a level word. `parents` allows a parent body.
+    fn tail(&self, end: usize, parents: bool) -> usize {
+        if end > 0 && !self.joined(end - 1) {
+            return end;
+        }
+        // "Ban Chỉ huy Quân sự (CHQS) huyện Mường Khương": an abbreviation in
+        // brackets stays when the place follows it.
+        let mut at = end;
+        if self.key(at) == "(" && self.key(at + 2) == ")" && self.is_acronym(at + 1) {
+            let after = at + 3;
+            if self.place_at.contains_key(&after) || self.level_at(after).is_some() {
+                at = after;
+            }
+        }
+        if let Some(&place_end) = self.place_at.get(&at) {
+            return place_end;
+        }
+        if let Some(level_end) = self.level_at(at) {
+            return level_end;
+        }
+        if parents {
+            if let Some((parent_end, _)) = self.entry(at, &[Kind::Level]) {
+                if !GENERIC.contains(&self.key(parent_end)) {
+                    return self.tail(parent_end, false);
+                }
+            }
+        }
+        end
+    }
+
+    fn is_acronym(&self, k: usize) -> bool {
+        let s = self.surface(k);
+        s.chars().count() > 1 && s.chars().all(|c| c.is_uppercase() || c == '&' || c == '-')
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ner::gazetteer::Gazetteer;
+    use crate::ner::rules::find_places;
+
+    fn orgs(text: &str) -> Vec<String> {
+        let mut tokens = Tokens::default();
+        tokens.tokenize(text, 0);
+        let places = find_places(Gazetteer::embedded(), text, &tokens);
+        find_orgs(Lexicon::embedded(), text, &tokens, &places)
+            .iter()
+            .map(|o| text[o.span.clone()].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn heads_names_parents_and_places() {
+        assert_eq!(
+            orgs("Phó Chủ tịch UBND tỉnh Lạng Sơn phát biểu."),
+            ["UBND tỉnh Lạng Sơn"]
+        );
+        assert_eq!(
+            orgs("Ông A, Trưởng Ban Pháp chế HĐND tỉnh, cho biết."),
+            ["Ban Pháp chế HĐND tỉnh"]
+        );
+        assert_eq!(
+            orgs("Giám đốc Sở GD&ĐT Đắk Lắk cho biết."),
+            ["Sở GD&ĐT Đắk Lắk"]
+        );
+        assert_eq!(
+            orgs("Trưởng phòng Nội vụ huyện cho biết."),
+            ["phòng Nội vụ huyện"]
+        );
+        assert_eq!(
+            orgs("UBND các huyện và các sở, ngành tham dự."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            orgs("Đại diện Trung tâm Khuyến nông tỉnh phối hợp với Sở Tài chính rà soát."),
+            ["Trung tâm Khuyến nông tỉnh", "Sở Tài chính"]
+        );
+    }
+}
