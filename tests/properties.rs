@@ -105,8 +105,114 @@ fn newsish() -> impl Strategy<Value = String> {
     prop::collection::vec(pieces, 0..60).prop_map(|v| v.concat())
 }
 
+/// Words that start, continue or end place and organisation names, in any
+/// order: every rule's edge cases meet here.
+fn entityish() -> impl Strategy<Value = String> {
+    let words = prop::sample::select(vec![
+        "tỉnh",
+        "Tỉnh",
+        "huyện",
+        "xã",
+        "phường",
+        "thị trấn",
+        "thành phố",
+        "TP",
+        ".",
+        "TP.HCM",
+        "Q.1",
+        "P.",
+        "H.",
+        "TX",
+        "Lào Cai",
+        "Vĩnh Phúc",
+        "Sông Lô",
+        "Hòa Bình",
+        "Tân Lập",
+        "Bát Xát",
+        "Phường 7",
+        "7",
+        "2023",
+        "10/5/2023",
+        "các",
+        "2",
+        "UBND",
+        "HĐND",
+        "Sở",
+        "Ban",
+        "Quản lý",
+        "dự án",
+        "Thường vụ",
+        "Tỉnh ủy",
+        "ủy",
+        "viên",
+        "Trưởng",
+        "ban",
+        "phòng",
+        "Nội vụ",
+        "Công an",
+        "Trung tâm",
+        "Khuyến nông",
+        "Công ty",
+        "TNHH",
+        "(",
+        ")",
+        "(cũ)",
+        ",",
+        ";",
+        "và",
+        "-",
+        "–",
+        "&",
+        "thôn",
+        "bản",
+        "Nà",
+        "Pồng",
+        "Quốc lộ",
+        "QL4A",
+        "sông",
+        "số",
+        "45",
+        "Trần Hưng Đạo",
+        "ông",
+        "Nguyễn",
+        "Văn",
+        "gồm",
+        ":",
+        "Tây Nguyên",
+        "hướng",
+        "cửa khẩu",
+        "quốc tế",
+        "\n",
+        "xa",
+        "Vinh Long",
+        "Đakrông",
+    ]);
+    prop::collection::vec(words, 0..40).prop_map(|v| v.join(" ").replace("\\n", "\n"))
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn entities_are_well_formed(text in entityish()) {
+        let record = Pipeline::default().process(&Document::from_text("x", text.clone()));
+        let Some(out) = record.text.as_deref() else { return Ok(()); };
+        let top: Vec<_> = record.entities.iter().filter(|e| !e.nested).collect();
+        for e in &record.entities {
+            prop_assert_eq!(slice_chars(out, e.start, e.end), e.text.clone());
+            prop_assert_eq!(e.text.trim(), e.text.as_str());
+            let source = &text[e.src[0]..e.src[1]];
+            let again = Normalizer::default().normalize(source).text.into_owned();
+            prop_assert_eq!(again.trim(), e.text.as_str());
+            if e.nested {
+                prop_assert_eq!(e.kind.as_str(), "LOC");
+                prop_assert!(top.iter().any(|o| o.start <= e.start && e.end <= o.end && (o.start, o.end) != (e.start, e.end)));
+            }
+        }
+        for pair in top.windows(2) {
+            prop_assert!(pair[0].end <= pair[1].start, "{:?} overlaps {:?}", pair[0].text, pair[1].text);
+        }
+    }
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400)) {

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use super::rules::Mention;
+use super::rules::{person_words, Mention};
 use crate::token::{Token, TokenKind, Tokens};
 
 const ORGANIZATIONS: &str = include_str!("../../corpora/gazetteers/organizations.tsv");
@@ -66,6 +66,20 @@ const COMPLETE_ALONE: &[&str] = &[
 
 /// Words after a head that make it generic, not a name ("UBND các huyện").
 const GENERIC: &[&str] = &["các", "cấp", "những", "này", "đó", "ngành", "mọi"];
+
+/// Titles that share their head noun with the organisation after them
+/// ("Trưởng ban Dân vận", "Phó trưởng phòng Nội vụ").
+const TITLE_HEADS: &[&str] = &["trưởng", "phó", "các"];
+
+/// Verbs and prepositions that never sit inside an organisation's name.
+const STOP: &[&str] = &[
+    "tại", "của", "cho", "với", "về", "trong", "ở", "đã", "sẽ", "đang", "được", "bị", "là", "có",
+    "để", "theo", "từ", "đến", "qua", "trên", "dưới", "sau", "trước", "tổ", "phối", "yêu", "đề",
+    "giao", "kiểm", "thực", "triển", "tham", "báo", "nêu", "quyết", "thi", "xem", "nhận", "rà",
+    "khẩn", "duy", "chỉ", "hiện", "vừa", "cùng", "đều", "cũng", "nhằm", "gồm", "thuộc", "trao",
+    "tặng", "dẫn", "làm", "đánh", "chủ", "lưu", "vận", "ban", "khi", "nhưng", "thì", "mà", "nên",
+    "vì", "do", "bởi", "sử", "tiếp", "cấp", "hướng", "cần", "phải",
+];
 
 /// Level words that end an organisation's name ("UBND tỉnh").
 const LEVELS: &[&[&str]] = &[
@@ -218,40 +232,71 @@ impl OrgScan<'_> {
     }
 
     /// The longest lexicon entry of one of `kinds` at `i`: its end and kind.
+    /// An entry written with a capital may be written in lower case when its
+    /// second word keeps the capital ("ban Tổ chức" after "Trưởng").
     fn entry(&self, i: usize, kinds: &[Kind]) -> Option<(usize, Kind)> {
         let entries = self.lexicon.by_first.get(self.key(i))?;
         entries.iter().find_map(|e| {
+            let n = e.keys.len();
+            let case_ok = !e.capital
+                || self.capital(i)
+                || matches!(e.kind, Kind::Field | Kind::Head)
+                || n > 1 && self.capital(i + 1);
             let fits = kinds.contains(&e.kind)
-                && (!e.capital || self.capital(i) || e.kind == Kind::Field || e.kind == Kind::Head)
-                && e.keys.iter().enumerate().all(|(n, k)| self.key(i + n) == k)
-                && (0..e.keys.len() - 1).all(|n| self.joined(i + n));
-            fits.then_some((i + e.keys.len(), e.kind))
+                && case_ok
+                && e.keys.iter().enumerate().all(|(m, k)| self.key(i + m) == k)
+                && (0..n - 1).all(|m| self.joined(i + m));
+            fits.then_some((i + n, e.kind))
         })
     }
 
     /// An organisation starting at `i`: its end.
     fn org_at(&self, i: usize) -> Option<usize> {
+        // Inside a document number ("1532/QĐ-UBND") nothing is an organisation.
+        if i > 0 && self.toks[i - 1].span.end == self.toks[i].span.start {
+            let prev = self.surface(i - 1);
+            if prev == "-" || prev == "/" {
+                return None;
+            }
+        }
         if let Some((end, _)) = self.entry(i, &[Kind::Body]) {
             return Some(self.tail(end, true));
         }
         let (mut end, kind) = self.entry(i, &[Kind::Level, Kind::Head])?;
-        if GENERIC.contains(&self.key(end)) {
+        // "Tỉnh ủy viên" is a title; "UBND các huyện", "UBND 4 xã" are plural.
+        let after = self.key(end);
+        if GENERIC.contains(&after)
+            || after == "viên"
+            || self
+                .toks
+                .get(end)
+                .is_some_and(|t| t.kind == TokenKind::Number)
+        {
             return None;
         }
-        let head_capital = self.capital(i);
         if kind == Kind::Head {
-            // A named head: a sector, or capitalised words.
-            if let Some((e, _)) = self
+            // A lower-case head names an organisation only after a title
+            // sharing it ("Trưởng ban Dân vận") or before a sector.
+            let field = self
                 .entry(end, &[Kind::Field])
-                .filter(|_| self.joined(end - 1))
-            {
-                end = e;
-            } else if head_capital || self.capital(end) {
-                let named = self.name(end)?;
-                end = named;
-            } else {
+                .filter(|_| self.joined(end - 1));
+            let after_title = i > 0 && TITLE_HEADS.contains(&self.key(i - 1));
+            if !self.capital(i) && field.is_none() && !after_title {
                 return None;
             }
+            // "Đoàn Minh Tâm" is a person.
+            if person_words().get(self.key(i)) == Some(&"surname")
+                && person_words().contains_key(self.key(end))
+            {
+                return None;
+            }
+            end = match field {
+                Some((e, _)) => e,
+                None => {
+                    let multiword = end - i > 1;
+                    self.name(end, multiword)?
+                }
+            };
             return Some(self.tail(end, true));
         }
         let alone = COMPLETE_ALONE.contains(&self.keys(i..end).as_str());
@@ -267,51 +312,105 @@ impl OrgScan<'_> {
         range.map(|k| self.key(k)).collect::<Vec<_>>().join(" ")
     }
 
-    /// Capitalised words naming a head ("Khuyến nông", "Xúc tiến Thương mại và
-    /// Đầu tư"): lower-case words only when a capitalised word or a level word
-    /// follows within three words on the same clause.
-    fn name(&self, start: usize) -> Option<usize> {
+    /// True when a level word, a place or an organisation starts at `k`:
+    /// where a name ends and its tail begins.
+    fn tail_starts(&self, k: usize) -> bool {
+        self.level_at(k).is_some()
+            || self.place_at.contains_key(&k)
+            || self.entry(k, &[Kind::Level, Kind::Body]).is_some()
+    }
+
+    /// The words naming a head ("Khuyến nông", "Xúc tiến Thương mại và Đầu
+    /// tư", "Tiếp công dân"). Lower-case words are taken when a capitalised
+    /// word follows within four words, or a level word, place or parent body
+    /// within six, with no verb or preposition on the way; a trailing one
+    /// after a capitalised word ("Văn hóa") when the name ends there.
+    /// `lower_start` lets the name begin in lower case ("Ban Quản lý dự án …").
+    fn name(&self, start: usize, lower_start: bool) -> Option<usize> {
         let mut end = start;
         let mut k = start;
-        while k < self.toks.len() && k - start < 12 && (k == start || self.joined(k - 1)) {
-            if k > start && (self.level_at(k).is_some() || self.place_at.contains_key(&k)) {
-                break;
-            }
-            if k > start && self.entry(k, &[Kind::Level, Kind::Body]).is_some() {
+        while k < self.toks.len() && k - start < 14 && (k == start || self.joined(k - 1)) {
+            if k > start && self.tail_starts(k) {
+                // A place inside a company's name: "Nông nghiệp Tây Nguyên Xanh".
+                if let Some(&place_end) = self.place_at.get(&k) {
+                    if self.capital(place_end)
+                        && self.joined(place_end - 1)
+                        && !self.tail_starts(place_end)
+                    {
+                        k = place_end;
+                        end = k;
+                        continue;
+                    }
+                }
                 break;
             }
             let t = &self.toks[k];
             let word = t.kind != TokenKind::Punct;
             if word && (self.capital(k) || t.kind != TokenKind::Word) {
-                end = k + 1;
+                // A person's name after the organisation's: "… Phương Nam Nguyễn Hoàng Long".
+                if k > start && self.person_starts(k) {
+                    break;
+                }
+                k += 1;
+                end = k;
+                continue;
+            }
+            if matches!(self.surface(k), "&" | "-" | "–") && self.capital(k + 1) {
                 k += 1;
                 continue;
             }
-            let joiner = matches!(self.surface(k), "&" | "-" | "–") && self.capital(k + 1);
-            let lower_inside = word
-                && k > start
-                && (k + 1..(k + 4).min(self.toks.len()))
-                    .take_while(|&n| self.is_word(n))
-                    .any(|n| self.capital(n) || self.level_at(n).is_some());
-            if joiner || lower_inside {
-                k += 1;
+            if !word || STOP.contains(&self.key(k)) || k == start && !lower_start {
+                break;
+            }
+            // A run of lower-case words: how far, and what ends it.
+            let run_end = (k + 1..(k + 7).min(self.toks.len()))
+                .find(|&n| {
+                    !self.is_word(n) && !matches!(self.surface(n), "-" | "&")
+                        || self.capital(n)
+                        || self.tail_starts(n)
+                        || STOP.contains(&self.key(n))
+                        || n > k && !self.joined(n - 1)
+                })
+                .unwrap_or((k + 7).min(self.toks.len()));
+            let len = run_end - k;
+            let next_capital = run_end < self.toks.len() && self.capital(run_end) && len <= 4;
+            let next_tail = run_end < self.toks.len() && self.tail_starts(run_end) && len <= 6;
+            if next_capital || next_tail {
+                k = run_end;
+                end = k;
                 continue;
+            }
+            // "Viện Nghiên cứu Văn hóa;", "Trường Đại học Cảnh sát nhân dân;"
+            let closes =
+                run_end >= self.toks.len() || !self.is_word(run_end) || !self.joined(run_end - 1);
+            if k > start && closes && (len == 1 || self.keys(k..run_end) == "nhân dân") {
+                end = run_end;
             }
             break;
         }
         (end > start).then_some(end)
     }
 
-    /// A level word at `k` ("tỉnh", "thành phố"): its end.
+    /// A person's name starts at `k`: a surname followed by a capitalised word.
+    fn person_starts(&self, k: usize) -> bool {
+        person_words().get(self.key(k)) == Some(&"surname")
+            && self.capital(k + 1)
+            && self.joined(k)
+            && !self.tail_starts(k + 1)
+    }
+
+    /// A level word at `k` ("tỉnh", "thành phố"), not the start of a party
+    /// committee ("Tỉnh ủy", "Tỉnh Đoàn"): its end.
     fn level_at(&self, k: usize) -> Option<usize> {
         LEVELS
             .iter()
             .find(|words| words.iter().enumerate().all(|(n, w)| self.key(k + n) == *w))
             .map(|words| k + words.len())
+            .filter(|&end| !matches!(self.key(end), "ủy" | "đoàn"))
     }
 
     /// What follows a name: a parent body ("HĐND tỉnh" after "Ban Pháp chế"),
-    /// then a place or a level word. `parents` allows a parent body.
+    /// or a place or a level word. `parents` allows a parent body.
     fn tail(&self, end: usize, parents: bool) -> usize {
         if end > 0 && !self.joined(end - 1) {
             return end;
@@ -325,18 +424,23 @@ impl OrgScan<'_> {
                 at = after;
             }
         }
+        if parents {
+            if let Some((parent_end, _)) = self.entry(at, &[Kind::Level]) {
+                let after = self.key(parent_end);
+                if !GENERIC.contains(&after) && after != "viên" {
+                    return self.tail(parent_end, false);
+                }
+            }
+            // "Thanh tra Sở"
+            if self.surface(at) == "Sở" && !self.capital(at + 1) {
+                return at + 1;
+            }
+        }
         if let Some(&place_end) = self.place_at.get(&at) {
             return place_end;
         }
         if let Some(level_end) = self.level_at(at) {
             return level_end;
-        }
-        if parents {
-            if let Some((parent_end, _)) = self.entry(at, &[Kind::Level]) {
-                if !GENERIC.contains(&self.key(parent_end)) {
-                    return self.tail(parent_end, false);
-                }
-            }
         }
         end
     }

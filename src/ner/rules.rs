@@ -333,7 +333,7 @@ const HEADS: &[(&[&str], &str)] = &[
 ];
 
 /// Surnames and middle names, lower case → `surname` or `middle`.
-fn person_words() -> &'static HashMap<String, &'static str> {
+pub(crate) fn person_words() -> &'static HashMap<String, &'static str> {
     static WORDS: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
     WORDS.get_or_init(|| {
         PERSON_WORDS
