@@ -9,7 +9,7 @@ use crate::cli::{EncodingArg, InputFormatArg, JobArgs, ProgressArg, ToneStyleArg
 use crate::decode::Encoding;
 use crate::error::Error;
 use crate::input::{InputFormat, InputPath, JsonlOptions};
-use crate::ner::admin::AdminUnits;
+use crate::ner::admin::{AdminUnits, Level, Status};
 use crate::ner::gazetteer::Gazetteer;
 use crate::normalize::ToneStyle;
 use crate::Pipeline;
@@ -170,8 +170,39 @@ fn user_gazetteer(files: &[PathBuf]) -> Result<Option<Arc<Gazetteer>>, Error> {
     for file in files {
         let text = std::fs::read_to_string(file)
             .map_err(|e| Error::Usage(format!("--gazetteer {}: {e}", file.display())))?;
-        let extra = AdminUnits::from_tsv(&text, &file.display().to_string())
+        let name = file.display().to_string();
+        let extra = AdminUnits::from_tsv(&text, &name)
             .map_err(|e| Error::Usage(format!("--gazetteer {e}")))?;
+        // A unit already known under the same code and status, or in an
+        // unknown province, is a mistake in the file, not an addition.
+        let known: std::collections::HashMap<(&str, Status), &str> = units
+            .iter()
+            .map(|u| ((u.code.as_str(), u.status), u.full_name.as_str()))
+            .collect();
+        let provinces: std::collections::HashSet<&str> = units
+            .iter()
+            .chain(extra.iter())
+            .filter(|p| p.level == Level::Province)
+            .map(|p| p.code.as_str())
+            .collect();
+        for unit in extra.iter() {
+            let which = || format!("--gazetteer {name}: {}", unit.full_name);
+            if let Some(known) = known.get(&(unit.code.as_str(), unit.status)) {
+                return Err(Error::Usage(format!(
+                    "{}: code {} is already {}",
+                    which(),
+                    unit.code,
+                    known
+                )));
+            }
+            if unit.level != Level::Province && !provinces.contains(unit.province_code.as_str()) {
+                return Err(Error::Usage(format!(
+                    "{}: no province has code {}",
+                    which(),
+                    unit.province_code
+                )));
+            }
+        }
         units.extend(extra);
     }
     let gazetteer = Gazetteer::new(units).map_err(|e| Error::Usage(e.to_string()))?;

@@ -128,6 +128,8 @@ pub struct Report {
     pub per_document: BTreeMap<String, Counts>,
     /// Gold ids with no prediction (scored as all missed).
     pub missing: Vec<String>,
+    /// Prediction ids with no gold document (not scored).
+    pub unmatched: Vec<String>,
     /// Level and name agreement on the LOC spans found.
     pub linking: Linking,
 }
@@ -197,6 +199,12 @@ pub fn evaluate(gold: &[Gold], predictions: &[Record]) -> Report {
             report.duplicates.push(r.id.clone());
         }
     }
+    let gold_ids: HashSet<&str> = gold.iter().map(|g| g.id.as_str()).collect();
+    report.unmatched = by_id
+        .keys()
+        .filter(|id| !gold_ids.contains(*id))
+        .map(|id| id.to_string())
+        .collect();
     for g in gold {
         let pred = by_id.get(g.id.as_str());
         if pred.is_none() {

@@ -206,10 +206,15 @@ impl<'a> CharCursor<'a> {
     }
 
     /// Code-point offset of byte offset `byte`, which must be a char boundary.
+    /// Cheap when offsets come in order or step back a little.
     pub fn char_offset(&mut self, byte: usize) -> usize {
         if byte < self.byte {
-            self.byte = 0;
-            self.chars = 0;
+            // Step back over the characters in between (small steps: an
+            // entity nested in the one before).
+            let between = &self.text.as_bytes()[byte..self.byte];
+            self.chars -= between.iter().filter(|&&b| (b as i8) >= -0x40).count();
+            self.byte = byte;
+            return self.chars;
         }
         let between = &self.text.as_bytes()[self.byte..byte];
         // Count bytes that start a code point (everything but continuation bytes).

@@ -220,8 +220,8 @@ pub struct Candidate {
     pub level: String,
     /// `current`, `legacy` or `historic`.
     pub status: String,
-    /// The province's code.
-    pub province: String,
+    /// The unit's province in its own era.
+    pub province: Option<UnitRef>,
 }
 
 /// A person–title–organisation relation.
@@ -437,7 +437,7 @@ fn admin(gazetteer: &Gazetteer, place: &PlaceRef, link: Option<&Link>) -> Admin 
                     name: u.full_name.clone(),
                     level: level_name(u.level).to_string(),
                     status: status_name(u).to_string(),
-                    province: u.province_code.clone(),
+                    province: gazetteer.province_of(c).map(unit_ref),
                 }
             })
             .collect(),

@@ -209,6 +209,9 @@ fn evaluate(args: &EvalArgs) -> Result<u8, Error> {
     for id in &report.missing {
         eprintln!("vnpipe: eval: no prediction for gold document {id} (scored as all missed)");
     }
+    for id in &report.unmatched {
+        eprintln!("vnpipe: eval: prediction {id} has no gold document (not scored)");
+    }
     // Missing predictions make the scores partial: say so in the status too.
     Ok(if report.missing.is_empty() {
         EXIT_OK

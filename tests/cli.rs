@@ -611,4 +611,44 @@ fn user_gazetteers_add_units_and_bad_ones_are_named_by_line() {
         err.contains("bad.tsv:2: a commune code has 5 digits"),
         "{err}"
     );
+
+    // A byte-order mark is fine; a code already taken, an unknown province or
+    // a date that is not a date is a mistake, named.
+    let with_bom = dir.path().join("bom.tsv");
+    let plain = std::fs::read_to_string(&good).unwrap();
+    std::fs::write(&with_bom, format!("\u{feff}{plain}")).unwrap();
+    vnpipe()
+        .arg("--gazetteer")
+        .arg(&with_bom)
+        .arg("-")
+        .write_stdin(text)
+        .ran(0);
+    for (row, message) in [
+        (
+            "17176\tcommune\tXã\tHoa Mai\tXã Hoa Mai\t40\t40\t2026-10-10\t\tcurrent\t\t\t",
+            "code 17176 is already Xã Quỳnh Anh",
+        ),
+        (
+            "99002\tcommune\tXã\tA\tXã A\t98\t98\t2026-10-10\t\tcurrent\t\t\t",
+            "no province has code 98",
+        ),
+        (
+            "99003\tcommune\tXã\tA\tXã A\t25\t25\tyesterday\t\tcurrent\t\t\t",
+            "first_seen is not YYYY-MM-DD",
+        ),
+        (
+            "99004\tcommune\tXã\tA\tXã A\t25\t25\t\t\tcurrent\t\t12345678\t",
+            "successor_codes is not a code",
+        ),
+    ] {
+        std::fs::write(&bad, format!("{header}\n{row}\n")).unwrap();
+        let out = vnpipe()
+            .arg("--gazetteer")
+            .arg(&bad)
+            .arg("-")
+            .write_stdin(text)
+            .ran(1);
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains(message), "{row}: {err}");
+    }
 }

@@ -140,6 +140,7 @@ impl AdminUnits {
             line,
             message,
         };
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let mut lines = text.lines().enumerate();
         let header = lines.next().map(|(_, l)| l).unwrap_or_default();
         if header.split('\t').ne(COLUMNS) {
@@ -187,6 +188,38 @@ impl AdminUnits {
             }
             if f[4].is_empty() {
                 return Err(error(n, "full_name is empty".to_string()));
+            }
+            let date = |s: &str| {
+                s.is_empty()
+                    || s.len() == 10
+                        && s.bytes().enumerate().all(|(k, b)| {
+                            if k == 4 || k == 7 {
+                                b == b'-'
+                            } else {
+                                b.is_ascii_digit()
+                            }
+                        })
+            };
+            for (column, value) in [("first_seen", f[7]), ("last_seen", f[8])] {
+                if !date(value) {
+                    return Err(error(n, format!("{column} is not YYYY-MM-DD: {value:?}")));
+                }
+            }
+            // Code columns: (column index, allowed code lengths).
+            for (k, lens) in [(5, &[2, 3][..]), (6, &[2]), (10, &[2]), (11, &[2, 3, 5])] {
+                let ok = f[k]
+                    .split(';')
+                    .filter(|c| !c.is_empty())
+                    .all(|c| lens.contains(&c.len()) && c.bytes().all(|b| b.is_ascii_digit()));
+                if !ok {
+                    return Err(error(
+                        n,
+                        format!("{} is not a code: {:?}", COLUMNS[k], f[k]),
+                    ));
+                }
+            }
+            if f[6].is_empty() {
+                return Err(error(n, "province_code is empty".to_string()));
             }
             let list = |s: &str, sep: char| -> Vec<String> {
                 s.split(sep)

@@ -396,7 +396,18 @@ impl NameIndex {
 /// "1"), Roman numerals also in digits ("Tam Xuân II" → "Tam Xuân 2") and
 /// "NT" for "Nông trường".
 fn unit_names(unit: &AdminUnit) -> Vec<String> {
-    let mut names = vec![bare(&unit.name, &unit.unit_type)];
+    // Some sources tell same-named units apart in the name: "Mường Tè (Thị trấn)".
+    let name = match unit
+        .name
+        .strip_suffix(')')
+        .and_then(|n| n.rsplit_once(" ("))
+    {
+        Some((name, ty)) if ty.eq_ignore_ascii_case(&unit.unit_type) || ty == unit.unit_type => {
+            name
+        }
+        _ => unit.name.as_str(),
+    };
+    let mut names = vec![bare(name, &unit.unit_type)];
     for v in &unit.variants {
         let v = v.split_whitespace().collect::<Vec<_>>().join(" ");
         let lower = v.to_lowercase();
@@ -532,6 +543,7 @@ mod tests {
     #[test]
     fn unit_names_cover_numbers_numerals_and_variants() {
         assert_eq!(names_of("760", Status::Legacy), ["1"]);
+        assert_eq!(names_of("03433", Status::Legacy), ["Mường Tè"]);
         assert!(names_of("20971", Status::Legacy).contains(&"Tam Xuân 2".to_string()));
         assert!(names_of("00172", Status::Legacy).contains(&"Yên Hoà".to_string()));
     }

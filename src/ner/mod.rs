@@ -12,7 +12,7 @@ pub mod orgs;
 pub mod resolve;
 pub mod rules;
 
-use std::ops::Deref;
+use std::ops::{Deref, Range};
 use std::sync::Arc;
 
 use crate::segment::{Sentence, SentenceKind};
@@ -97,27 +97,36 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> E
 /// top-level spans never overlap.
 fn settle(places: &mut [Mention], orgs: &mut Vec<OrgMention>, tokens: &Tokens) {
     let toks = tokens.as_slice();
+    // Top-level places are disjoint and in order: find the ones touching an
+    // organisation by binary search.
+    let top: Vec<Range<usize>> = places
+        .iter()
+        .filter(|p| !p.nested)
+        .map(|p| p.tokens.clone())
+        .collect();
     orgs.retain_mut(|o| {
-        for p in places.iter().filter(|p| !p.nested) {
-            let (a, b) = (&p.tokens, &o.tokens);
+        let first = top.partition_point(|p| p.end <= o.tokens.start);
+        for a in top[first..].iter().take_while(|p| p.start < o.tokens.end) {
+            let b = &o.tokens;
             let inside = b.start <= a.start && a.end <= b.end && a != b;
-            let apart = a.end <= b.start || b.end <= a.start;
-            if inside || apart {
+            if inside {
                 continue;
             }
             if a.start > b.start && a != b {
                 o.tokens.end = a.start;
                 o.span.end = toks[a.start - 1].span.end;
-            } else {
-                return false;
+                break;
             }
+            return false;
         }
         true
     });
+    // Organisations are disjoint and in order too.
     for p in places.iter_mut() {
+        let k = orgs.partition_point(|o| o.tokens.end <= p.tokens.start);
         if orgs
-            .iter()
-            .any(|o| o.tokens.start <= p.tokens.start && p.tokens.end <= o.tokens.end)
+            .get(k)
+            .is_some_and(|o| o.tokens.start <= p.tokens.start && p.tokens.end <= o.tokens.end)
         {
             p.nested = true;
         }

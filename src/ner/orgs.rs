@@ -75,10 +75,10 @@ const TITLE_HEADS: &[&str] = &["trưởng", "phó", "các"];
 const STOP: &[&str] = &[
     "tại", "của", "cho", "với", "về", "trong", "ở", "đã", "sẽ", "đang", "được", "bị", "là", "có",
     "để", "theo", "từ", "đến", "qua", "trên", "dưới", "sau", "trước", "tổ", "phối", "yêu", "đề",
-    "giao", "kiểm", "thực", "triển", "tham", "báo", "nêu", "quyết", "thi", "xem", "nhận", "rà",
-    "khẩn", "duy", "chỉ", "hiện", "vừa", "cùng", "đều", "cũng", "nhằm", "gồm", "thuộc", "trao",
-    "tặng", "dẫn", "làm", "đánh", "chủ", "lưu", "vận", "ban", "khi", "nhưng", "thì", "mà", "nên",
-    "vì", "do", "bởi", "sử", "tiếp", "cấp", "hướng", "cần", "phải",
+    "giao", "kiểm", "thực", "tham", "báo", "nêu", "quyết", "thi", "xem", "nhận", "rà", "khẩn",
+    "duy", "chỉ", "hiện", "vừa", "cùng", "đều", "cũng", "nhằm", "gồm", "thuộc", "trao", "tặng",
+    "dẫn", "làm", "đánh", "chủ", "lưu", "vận", "ban", "khi", "nhưng", "thì", "mà", "nên", "vì",
+    "do", "bởi", "sử", "tiếp", "cấp", "hướng", "cần", "phải",
 ];
 
 /// Level words that end an organisation's name ("UBND tỉnh").

@@ -82,19 +82,23 @@ pub fn resolve(
         Some(_) => Period::Before,
         None => vote(units, mentions),
     };
-    let mut sets: Vec<Option<Vec<u32>>> = mentions
+    let hints = chain_hints(tokens, mentions);
+    let all: Vec<Option<&[u32]>> = mentions
         .iter()
         .map(|m| match &m.place {
-            PlaceRef::Admin {
-                candidates, era, ..
-            } => Some(by_era(gazetteer, candidates, date, period, *era)),
+            PlaceRef::Admin { candidates, .. } => Some(candidates.as_slice()),
             PlaceRef::Other { .. } => None,
         })
         .collect();
+    let mut sets: Vec<Option<Vec<u32>>> = all
+        .iter()
+        .zip(&hints)
+        .map(|(c, &hint)| c.map(|c| by_era(gazetteer, c, date, period, hint)))
+        .collect();
+    let settled = by_parent(gazetteer, tokens, mentions, &all, &mut sets, sentence_of);
     for _ in 0..2 {
-        named_elsewhere(&mut sets);
-        by_sentence(gazetteer, &mut sets, sentence_of);
-        by_article(gazetteer, &mut sets);
+        named_elsewhere(&mut sets, &settled);
+        by_article(gazetteer, &mut sets, &settled);
     }
     let links = sets
         .into_iter()
@@ -121,38 +125,73 @@ pub fn resolve(
 /// The first full date written in the text, as `yyyymmdd`.
 fn first_date(tokens: &Tokens, text: &str) -> Option<u32> {
     let toks = tokens.as_slice();
-    for (i, t) in toks.iter().enumerate() {
+    let num = |k: usize| toks.get(k).map_or("", |t| &text[t.span.clone()]);
+    let key = |k: usize| toks.get(k).map_or("", |t| tokens.key(t));
+    let glued = |k: usize| {
+        toks.get(k + 1)
+            .is_some_and(|n| toks[k].span.end == n.span.start)
+    };
+    let date_at = |i: usize| -> Option<u32> {
+        let t = &toks[i];
         if t.kind != TokenKind::Number {
-            continue;
+            return None;
         }
-        let s = &text[t.span.clone()];
+        let s = num(i);
         let parts: Vec<&str> = s.split(['/', '.']).collect();
-        let found = if parts.len() == 3 {
-            date_of(parts[0], parts[1], parts[2])
-        } else if parts.len() == 1 {
+        match parts.len() {
+            3 => date_of(parts[0], parts[1], parts[2]),
+            1 if key(i + 1) == "-"
+                && key(i + 3) == "-"
+                && glued(i)
+                && glued(i + 1)
+                && glued(i + 2)
+                && glued(i + 3) =>
+            {
+                // "2025-08-15" or "15-8-2025"
+                if s.len() == 4 {
+                    date_of(num(i + 4), num(i + 2), s)
+                } else {
+                    date_of(s, num(i + 2), num(i + 4))
+                }
+            }
             // "ngày 14 tháng 7 năm 2024"
-            let key = |k: usize| toks.get(k).map(|t| tokens.key(t));
-            let num = |k: usize| toks.get(k).map(|t| &text[t.span.clone()]);
-            (i > 0
-                && key(i - 1) == Some("ngày")
-                && key(i + 1) == Some("tháng")
-                && key(i + 3) == Some("năm"))
-            .then(|| date_of(s, num(i + 2)?, num(i + 4)?))
-            .flatten()
-        } else {
-            None
-        };
-        if found.is_some() {
-            return found;
+            1 if i > 0 && key(i - 1) == "ngày" && key(i + 1) == "tháng" && key(i + 3) == "năm" => {
+                date_of(s, num(i + 2), num(i + 4))
+            }
+            _ => None,
+        }
+    };
+    // The header (first three lines) holds the article's own date; a date
+    // in the body may be history ("ngày 2/9/1945").
+    let mut header_end = text.len();
+    let mut lines = 0;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        at += line.len();
+        lines += usize::from(!line.trim().is_empty());
+        if lines == 3 {
+            header_end = at;
+            break;
         }
     }
-    None
+    let header = toks.partition_point(|t| t.span.start < header_end);
+    (0..header)
+        .find_map(date_at)
+        .or_else(|| (header..toks.len()).find_map(date_at))
 }
 
+/// A valid calendar date between 1945 and 2100, as `yyyymmdd`.
 fn date_of(d: &str, m: &str, y: &str) -> Option<u32> {
     let (d, m, y): (u32, u32, u32) = (d.parse().ok()?, m.parse().ok()?, y.parse().ok()?);
-    ((1..=31).contains(&d) && (1..=12).contains(&m) && (1945..=2100).contains(&y) && y > 999)
-        .then_some(y * 10_000 + m * 100 + d)
+    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    ((1..=days).contains(&d) && (1945..=2100).contains(&y)).then_some(y * 10_000 + m * 100 + d)
 }
 
 /// The period the named units point to, without a date.
@@ -280,45 +319,142 @@ fn ancestors(u: &AdminUnit) -> [(Level, &str); 2] {
     ]
 }
 
-/// Keeps the candidates whose district or province is named in the same
-/// sentence, nearest mention first.
-fn by_sentence(gazetteer: &Gazetteer, sets: &mut [Option<Vec<u32>>], sentence_of: &[usize]) {
-    let units = gazetteer.units();
-    for i in 0..sets.len() {
-        let Some(set) = &sets[i] else { continue };
-        if set.len() < 2 {
-            continue;
-        }
-        let mut others: Vec<usize> = (0..sets.len())
-            .filter(|&j| j != i && sentence_of[j] == sentence_of[i] && sets[j].is_some())
-            .collect();
-        others.sort_by_key(|&j| (j < i, j.abs_diff(i)));
-        for j in others {
-            let Some(parents) = &sets[j] else { continue };
-            let parent_codes: Vec<(Level, &str)> = parents
-                .iter()
-                .map(|&p| (units[p as usize].level, units[p as usize].code.as_str()))
-                .collect();
-            let Some(set) = &sets[i] else { continue };
-            let kept: Vec<u32> = set
-                .iter()
-                .copied()
-                .filter(|&c| {
-                    ancestors(&units[c as usize])
-                        .iter()
-                        .any(|a| !a.1.is_empty() && parent_codes.contains(a))
-                })
-                .collect();
-            if !kept.is_empty() && kept.len() < set.len() {
-                sets[i] = Some(kept);
+/// "(cũ)" or "(mới)" after the last unit of an address ("xã A, huyện B,
+/// tỉnh C (cũ)") holds for every unit of it.
+fn chain_hints(tokens: &Tokens, mentions: &[Mention]) -> Vec<Option<EraHint>> {
+    let mut hints: Vec<Option<EraHint>> = mentions
+        .iter()
+        .map(|m| match m.place {
+            PlaceRef::Admin { era, .. } => era,
+            PlaceRef::Other { .. } => None,
+        })
+        .collect();
+    for i in (1..mentions.len()).rev() {
+        if let (Some(hint), None) = (hints[i], hints[i - 1]) {
+            if only_between(tokens, &mentions[i - 1], &mentions[i], &[",", "(", ")"]) {
+                hints[i - 1] = Some(hint);
             }
         }
     }
+    hints
+}
+
+/// True when only tokens with keys in `allowed` lie between `a` and `b`.
+fn only_between(tokens: &Tokens, a: &Mention, b: &Mention, allowed: &[&str]) -> bool {
+    let toks = tokens.as_slice();
+    a.tokens.end <= b.tokens.start
+        && b.tokens.start - a.tokens.end <= 3
+        && toks[a.tokens.end..b.tokens.start]
+            .iter()
+            .all(|t| allowed.contains(&tokens.key(t)))
+}
+
+/// 0 for a commune, 1 for a district, 2 for a province.
+fn rank(level: Level) -> u8 {
+    match level {
+        Level::Commune => 0,
+        Level::District => 1,
+        Level::Province => 2,
+    }
+}
+
+/// The parent a unit is written with: after it ("xã A, huyện B", "xã A (huyện
+/// B)", "các xã A, B và C (huyện D)"), else before it in the same sentence.
+/// A written parent decides among all the candidates, whatever their era;
+/// when it fits none, nothing else may choose (returns those mentions as
+/// settled, with the candidates of their era left for the reader).
+fn by_parent(
+    gazetteer: &Gazetteer,
+    tokens: &Tokens,
+    mentions: &[Mention],
+    all: &[Option<&[u32]>],
+    sets: &mut [Option<Vec<u32>>],
+    sentence_of: &[usize],
+) -> Vec<bool> {
+    let units = gazetteer.units();
+    let lowest = |c: &[u32]| c.iter().map(|&u| rank(units[u as usize].level)).min();
+    let highest = |c: &[u32]| c.iter().map(|&u| rank(units[u as usize].level)).max();
+    let mut settled = vec![false; mentions.len()];
+    for i in 0..mentions.len() {
+        let Some(mine) = all[i].filter(|c| !c.is_empty()) else {
+            continue;
+        };
+        let my_rank = lowest(mine).unwrap_or(0);
+        // Walk over siblings listed with this one, to the parent after them.
+        let mut parent = None;
+        let mut j = i;
+        while j + 1 < mentions.len() && j + 1 - i <= 40 && sentence_of[j + 1] == sentence_of[i] {
+            let next = all[j + 1].filter(|c| !c.is_empty());
+            let next_rank = next.and_then(highest);
+            let sep_sibling = only_between(
+                tokens,
+                &mentions[j],
+                &mentions[j + 1],
+                &[",", "và", ";", "(", ")"],
+            );
+            match next_rank {
+                Some(r) if r > my_rank && sep_sibling => {
+                    parent = Some(j + 1);
+                    break;
+                }
+                Some(r) if r == my_rank && sep_sibling => j += 1,
+                _ => break,
+            }
+        }
+        // Else a unit of higher level earlier in the sentence.
+        let written_after = parent.is_some();
+        if parent.is_none() {
+            parent = (0..i)
+                .rev()
+                .take_while(|&k| sentence_of[k] == sentence_of[i])
+                .take(8)
+                .find(|&k| {
+                    all[k]
+                        .filter(|c| !c.is_empty())
+                        .and_then(highest)
+                        .is_some_and(|r| r > my_rank)
+                });
+        }
+        let Some(p) = parent else { continue };
+        let parents: Vec<(Level, &str)> = sets[p]
+            .as_deref()
+            .filter(|s| !s.is_empty())
+            .or(all[p])
+            .unwrap_or(&[])
+            .iter()
+            .map(|&u| (units[u as usize].level, units[u as usize].code.as_str()))
+            .collect();
+        let fits: Vec<u32> = mine
+            .iter()
+            .copied()
+            .filter(|&c| {
+                ancestors(&units[c as usize])
+                    .iter()
+                    .any(|a| !a.1.is_empty() && parents.contains(a))
+            })
+            .collect();
+        let Some(set) = sets[i].as_mut() else {
+            continue;
+        };
+        if fits.is_empty() {
+            // "Phường 7, Quận 3" when Quận 3 has no Phường 7: no guess.
+            settled[i] = written_after;
+            continue;
+        }
+        let in_era: Vec<u32> = fits.iter().copied().filter(|c| set.contains(c)).collect();
+        if in_era.is_empty() && !written_after {
+            // A unit earlier in the sentence does not reach across eras.
+            continue;
+        }
+        *set = if in_era.is_empty() { fits } else { in_era };
+        settled[i] = true;
+    }
+    settled
 }
 
 /// Keeps the candidates named unambiguously elsewhere in the article ("Bí thư
 /// Hải Lăng" after "huyện Hải Lăng").
-fn named_elsewhere(sets: &mut [Option<Vec<u32>>]) {
+fn named_elsewhere(sets: &mut [Option<Vec<u32>>], settled: &[bool]) {
     let named: std::collections::HashSet<u32> = sets
         .iter()
         .flatten()
@@ -327,7 +463,8 @@ fn named_elsewhere(sets: &mut [Option<Vec<u32>>]) {
             _ => None,
         })
         .collect();
-    for set in sets.iter_mut().flatten() {
+    for (set, _) in sets.iter_mut().zip(settled).filter(|(_, &s)| !s) {
+        let Some(set) = set else { continue };
         if set.len() > 1 && set.iter().any(|c| named.contains(c)) {
             set.retain(|c| named.contains(c));
         }
@@ -335,7 +472,7 @@ fn named_elsewhere(sets: &mut [Option<Vec<u32>>]) {
 }
 
 /// Keeps the candidates in the article's most named province, then district.
-fn by_article(gazetteer: &Gazetteer, sets: &mut [Option<Vec<u32>>]) {
+fn by_article(gazetteer: &Gazetteer, sets: &mut [Option<Vec<u32>>], settled: &[bool]) {
     let units = gazetteer.units();
     for (n, level) in [(1, Level::Province), (0, Level::District)] {
         let mut counts: HashMap<&str, usize> = HashMap::new();
@@ -350,12 +487,17 @@ fn by_article(gazetteer: &Gazetteer, sets: &mut [Option<Vec<u32>>]) {
                 if !code.is_empty() {
                     *counts.entry(code).or_default() += 1;
                 }
+                // The province it became part of counts for units of today.
+                if level == Level::Province && !u.successor_province.is_empty() {
+                    *counts.entry(u.successor_province.as_str()).or_default() += 1;
+                }
             }
         }
         if counts.is_empty() {
             continue;
         }
-        for set in sets.iter_mut().flatten() {
+        for (set, _) in sets.iter_mut().zip(settled).filter(|(_, &s)| !s) {
+            let Some(set) = set else { continue };
             if set.len() < 2 {
                 continue;
             }
@@ -368,5 +510,34 @@ fn by_article(gazetteer: &Gazetteer, sets: &mut [Option<Vec<u32>>]) {
                 set.retain(|&c| weight(c) == best);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str) -> Option<u32> {
+        let mut tokens = Tokens::default();
+        tokens.tokenize(text, 0);
+        first_date(&tokens, text)
+    }
+
+    #[test]
+    fn dates_are_read_checked_and_taken_from_the_header_first() {
+        assert_eq!(
+            date("Cập nhật: 2025-08-15 09:00\nNội dung."),
+            Some(20250815)
+        );
+        assert_eq!(date("Ngày 15-8-2025, họp."), Some(20250815));
+        assert_eq!(date("ngày 14 tháng 7 năm 2024"), Some(20240714));
+        assert_eq!(date("Ngày 31/2/2024 và 29/2/2023 không có."), None);
+        assert_eq!(date("Ngày 29/2/2024."), Some(20240229));
+        let article = "Tiêu đề\n12/09/2025 08:00\nNhân dịp kỷ niệm ngày 2/9/1945, xã tổ chức lễ.";
+        assert_eq!(date(article), Some(20250912));
+        let spaced = "Tiêu đề\n\n\n12/09/2025 08:00\n\nNgày 2/9/1945.";
+        assert_eq!(date(spaced), Some(20250912));
+        let body_only = "Tiêu đề\nDòng hai\nDòng ba\nNgày 2/9/1945 và ngày 3/9/2025.";
+        assert_eq!(date(body_only), Some(19450902));
     }
 }

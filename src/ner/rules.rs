@@ -603,10 +603,17 @@ impl<'a> Scan<'a> {
         }
         let number = self.toks[j].kind == TokenKind::Number;
         // "huyện bình Liêu": a known name with a capital somewhere.
+        // "huyện bình Liêu", "tỉnh quảng nam": a known name of two words or
+        // more, spelt exactly, after a unit word written in full.
         let lower_ok = !unit.abbreviated
             && self.hits_at[j].clone().any(|h| {
                 let hit = self.hits[h];
-                hit.end - hit.start > 1 && (hit.start..hit.end).any(|k| self.capital(k))
+                hit.end - hit.start > 1
+                    && self
+                        .gazetteer
+                        .entries(hit.name)
+                        .iter()
+                        .any(|e| self.quality(hit.start..hit.end, e) == Quality::Exact)
             });
         if !number && !self.capital(j) && !lower_ok {
             return None;
@@ -985,8 +992,16 @@ impl<'a> Scan<'a> {
         None
     }
 
-    /// False for a direction, or a one-word name after an organisation head.
+    /// False for a direction, a one-word name after an organisation head or
+    /// before another capitalised word ("ca sĩ Mỹ Tâm").
     fn bare_fits(&self, range: Range<usize>) -> bool {
+        if range.len() == 1
+            && self.capital_at(range.end)
+            && self.is_word(range.end)
+            && self.same_line(range.start, range.end)
+        {
+            return false;
+        }
         let Some(prev) = range.start.checked_sub(1).map(|p| self.key(p)) else {
             return true;
         };

@@ -31,6 +31,8 @@ pub fn fold_char(c: char) -> char {
     }
     match c {
         'Đ' | 'Ð' | 'ð' => 'đ',
+        // "Bà Rịa – Vũng Tàu" and "Bà Rịa - Vũng Tàu" are one name.
+        '–' | '—' | '‐' | '‑' => '-',
         _ => {
             let mut lower = c.to_lowercase();
             match (lower.next(), lower.next()) {
