@@ -104,7 +104,14 @@ pub struct Gazetteer {
     names: Vec<Vec<Entry>>,
     automaton: AhoCorasick,
     successors: Vec<Vec<u32>>,
-    by_code: HashMap<(String, Status), u32>,
+    provinces: Vec<Option<u32>>,
+    by_code: HashMap<(u32, Status), u32>,
+}
+
+/// A code as a number that keeps its length ("01" and "001" differ).
+fn code_key(code: &str) -> Option<u32> {
+    let value: u32 = code.parse().ok()?;
+    Some(code.len() as u32 * 1_000_000 + value)
 }
 
 impl Gazetteer {
@@ -164,7 +171,7 @@ impl Gazetteer {
         let by_code = units
             .iter()
             .enumerate()
-            .map(|(i, u)| ((u.code.clone(), u.status), i as u32))
+            .filter_map(|(i, u)| Some(((code_key(&u.code)?, u.status), i as u32)))
             .collect();
         let mut gazetteer = Gazetteer {
             units,
@@ -172,8 +179,12 @@ impl Gazetteer {
             names: index.entries,
             automaton,
             successors: Vec::new(),
+            provinces: Vec::new(),
             by_code,
         };
+        gazetteer.provinces = (0..gazetteer.units.len() as u32)
+            .map(|u| gazetteer.find_province(u))
+            .collect();
         let mut children: HashMap<&str, Vec<u32>> = HashMap::new();
         for (i, u) in gazetteer.units.iter().enumerate() {
             if u.status == Status::Legacy && u.level == Level::Commune {
@@ -204,7 +215,7 @@ impl Gazetteer {
 
     /// The unit with `code` and `status`.
     pub fn unit(&self, code: &str, status: Status) -> Option<u32> {
-        self.by_code.get(&(code.to_string(), status)).copied()
+        self.by_code.get(&(code_key(code)?, status)).copied()
     }
 
     /// The units that replaced unit `unit` in the 2025 reform (current units;
@@ -216,6 +227,10 @@ impl Gazetteer {
 
     /// The province a unit belongs to, in the unit's own era.
     pub fn province_of(&self, unit: u32) -> Option<u32> {
+        self.provinces[unit as usize]
+    }
+
+    fn find_province(&self, unit: u32) -> Option<u32> {
         let u = &self.units[unit as usize];
         if u.level == Level::Province {
             return Some(unit);

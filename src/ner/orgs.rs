@@ -168,16 +168,20 @@ pub fn find_orgs(
     tokens: &Tokens,
     places: &[Mention],
 ) -> Vec<OrgMention> {
-    let mut place_at: HashMap<usize, usize> = HashMap::new();
+    let mut place_at = vec![0; tokens.len()];
     for p in places.iter().filter(|p| !p.nested) {
-        place_at.insert(p.tokens.start, p.tokens.end);
+        place_at[p.tokens.start] = p.tokens.end;
     }
+    let entries = tokens
+        .iter()
+        .map(|t| lexicon.by_first.get(tokens.key(t)))
+        .collect();
     let scan = OrgScan {
-        lexicon,
         text,
         toks: tokens.as_slice(),
         tokens,
         place_at,
+        entries,
     };
     let mut out = Vec::new();
     let mut i = 0;
@@ -198,15 +202,21 @@ pub fn find_orgs(
 }
 
 struct OrgScan<'a> {
-    lexicon: &'a Lexicon,
     text: &'a str,
     toks: &'a [Token],
     tokens: &'a Tokens,
-    /// Top-level places by first token → end token.
-    place_at: HashMap<usize, usize>,
+    /// For each token, the end of the top-level place starting there (0: none).
+    place_at: Vec<usize>,
+    /// For each token, the lexicon entries starting with its key.
+    entries: Vec<Option<&'a Vec<Entry>>>,
 }
 
 impl OrgScan<'_> {
+    /// The end of the top-level place starting at token `k`.
+    fn place_at(&self, k: usize) -> Option<usize> {
+        self.place_at.get(k).copied().filter(|&end| end > 0)
+    }
+
     fn key(&self, i: usize) -> &str {
         self.toks.get(i).map_or("", |t| self.tokens.key(t))
     }
@@ -235,7 +245,7 @@ impl OrgScan<'_> {
     /// An entry written with a capital may be written in lower case when its
     /// second word keeps the capital ("ban Tổ chức" after "Trưởng").
     fn entry(&self, i: usize, kinds: &[Kind]) -> Option<(usize, Kind)> {
-        let entries = self.lexicon.by_first.get(self.key(i))?;
+        let entries = self.entries.get(i).copied().flatten()?;
         entries.iter().find_map(|e| {
             let n = e.keys.len();
             let case_ok = !e.capital
@@ -316,7 +326,7 @@ impl OrgScan<'_> {
     /// where a name ends and its tail begins.
     fn tail_starts(&self, k: usize) -> bool {
         self.level_at(k).is_some()
-            || self.place_at.contains_key(&k)
+            || self.place_at(k).is_some()
             || self.entry(k, &[Kind::Level, Kind::Body]).is_some()
     }
 
@@ -332,7 +342,7 @@ impl OrgScan<'_> {
         while k < self.toks.len() && k - start < 14 && (k == start || self.joined(k - 1)) {
             if k > start && self.tail_starts(k) {
                 // A place inside a company's name: "Nông nghiệp Tây Nguyên Xanh".
-                if let Some(&place_end) = self.place_at.get(&k) {
+                if let Some(place_end) = self.place_at(k) {
                     if self.capital(place_end)
                         && self.joined(place_end - 1)
                         && !self.tail_starts(place_end)
@@ -420,7 +430,7 @@ impl OrgScan<'_> {
         let mut at = end;
         if self.key(at) == "(" && self.key(at + 2) == ")" && self.is_acronym(at + 1) {
             let after = at + 3;
-            if self.place_at.contains_key(&after) || self.level_at(after).is_some() {
+            if self.place_at(after).is_some() || self.level_at(after).is_some() {
                 at = after;
             }
         }
@@ -436,7 +446,7 @@ impl OrgScan<'_> {
                 return at + 1;
             }
         }
-        if let Some(&place_end) = self.place_at.get(&at) {
+        if let Some(place_end) = self.place_at(at) {
             return place_end;
         }
         if let Some(level_end) = self.level_at(at) {
