@@ -284,6 +284,9 @@ impl Record {
             for (o, &sentence) in found.orgs.iter().zip(&found.org_sentence) {
                 items.push((o.span.clone(), "ORG", sentence, false, None));
             }
+            for (p, &sentence) in found.people.iter().zip(&found.person_sentence) {
+                items.push((p.span.clone(), "PER", sentence, false, None));
+            }
             items.sort_by_key(|(span, ..)| (span.start, std::cmp::Reverse(span.end)));
             for (span, kind, sentence, nested, admin) in items {
                 let src = analysis.source_map.map_range(span.clone());

@@ -9,6 +9,7 @@
 pub mod admin;
 pub mod gazetteer;
 pub mod orgs;
+pub mod people;
 pub mod resolve;
 pub mod rules;
 
@@ -19,6 +20,7 @@ use crate::segment::{Sentence, SentenceKind};
 use crate::token::Tokens;
 use gazetteer::Gazetteer;
 use orgs::OrgMention;
+use people::PersonMention;
 use resolve::{Era, Link};
 use rules::Mention;
 
@@ -35,6 +37,10 @@ pub struct Entities {
     pub orgs: Vec<OrgMention>,
     /// For each organisation: the index of its sentence.
     pub org_sentence: Vec<usize>,
+    /// People in text order.
+    pub people: Vec<PersonMention>,
+    /// For each person: the index of its sentence.
+    pub person_sentence: Vec<usize>,
     /// The article's date and period.
     pub era: Era,
 }
@@ -81,6 +87,15 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> E
     };
     let sentence_of: Vec<usize> = mentions.iter().map(|m| sentence(m.span.start)).collect();
     let org_sentence: Vec<usize> = orgs.iter().map(|o| sentence(o.span.start)).collect();
+    let mut taken: Vec<Range<usize>> = mentions
+        .iter()
+        .filter(|m| !m.nested)
+        .map(|m| m.tokens.clone())
+        .chain(orgs.iter().map(|o| o.tokens.clone()))
+        .collect();
+    taken.sort_by_key(|r| r.start);
+    let people = people::find_people(text, &tokens, sentences, &taken);
+    let person_sentence: Vec<usize> = people.iter().map(|p| sentence(p.span.start)).collect();
     let (era, links) = resolve::resolve(gazetteer, &tokens, text, &mentions, &sentence_of);
     Entities {
         mentions,
@@ -88,6 +103,8 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> E
         sentence_of,
         orgs,
         org_sentence,
+        people,
+        person_sentence,
         era,
     }
 }

@@ -1,0 +1,381 @@
+//! Person recognition (PER), with spans per the annotation rules (section 3),
+//! over tokens and the places and organisations already found.
+//!
+//! A person is:
+//! - a run of capitalised words led by a family name ("Nguyễn Văn Chính",
+//!   "Lò Văn Thắng"), two to four words;
+//! - capitalised words after an honorific ("ông Nhuận", "đồng chí Ksor Blik",
+//!   "bà Hờ Thị Mỷ"); "Bác Hồ" is one span;
+//! - each name of a byline or a photo credit ("THU HẰNG", "Ảnh: Minh Tâm",
+//!   "Hồng Nhung - Văn Khoa", "T.Hà").
+//!
+//! Honorifics, titles, degrees and ranks stay outside the span, and a name
+//! that is part of a place or an organisation ("xã Lê Lợi", "Đoàn TNCS Hồ Chí
+//! Minh") is not a person.
+
+use std::ops::Range;
+
+use super::rules::person_words;
+use crate::segment::{Sentence, SentenceKind};
+use crate::token::{Token, TokenKind, Tokens};
+
+/// A person mention: token range and byte span.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonMention {
+    /// Token range.
+    pub tokens: Range<usize>,
+    /// Byte range in the text.
+    pub span: Range<usize>,
+}
+
+/// Words after which capitalised words are a person's name: honorifics,
+/// address words, professions and military or police ranks.
+const HONORIFICS: &[&[&str]] = &[
+    &["đồng", "chí"],
+    &["đ", "/", "c"],
+    &["thầy", "giáo"],
+    &["cô", "giáo"],
+    &["bác", "sĩ"],
+    &["bệnh", "nhân"],
+    &["nghệ", "nhân"],
+    &["đại", "tá"],
+    &["thượng", "tá"],
+    &["trung", "tá"],
+    &["thiếu", "tá"],
+    &["đại", "úy"],
+    &["thượng", "úy"],
+    &["trung", "úy"],
+    &["thiếu", "úy"],
+    &["đại", "tướng"],
+    &["thượng", "tướng"],
+    &["trung", "tướng"],
+    &["thiếu", "tướng"],
+    &["ông"],
+    &["bà"],
+    &["anh"],
+    &["chị"],
+    &["cháu"],
+    &["em"],
+    &["cô"],
+    &["chú"],
+    &["cụ"],
+    &["thầy"],
+];
+
+/// First words of titles: after "đồng chí" they start a title, not a name.
+const TITLE_WORDS: &[&str] = &[
+    "phó",
+    "chủ",
+    "bí",
+    "giám",
+    "trưởng",
+    "ủy",
+    "thứ",
+    "bộ",
+    "chánh",
+    "tổng",
+    "viện",
+    "hiệu",
+    "đại",
+    "tỉnh",
+    "huyện",
+];
+
+/// Words of bylines and credits that are not names.
+const NOT_NAMES: &[&str] = &[
+    "ảnh", "tin", "bài", "nguồn", "theo", "pv", "ctv", "btv", "ttxvn", "clip", "video",
+];
+
+/// Words that open a photo credit or a byline inside a line ("Ảnh: Minh Tâm").
+const CREDITS: &[&[&str]] = &[
+    &["ảnh"],
+    &["anh"],
+    &["tin", ",", "ảnh"],
+    &["tin", "và", "ảnh"],
+    &["bài", "và", "ảnh"],
+    &["bài"],
+];
+
+/// Finds the people of a text. `taken` are the token ranges of top-level
+/// places and organisations, in order; people never overlap them.
+///
+/// # Example
+///
+/// ```
+/// use vnpipe::ner::people::find_people;
+/// use vnpipe::segment::SentenceSplitter;
+/// use vnpipe::token::Tokens;
+///
+/// let text = "Ông Nguyễn Văn Chính phát biểu; ông Chính cho biết thêm.\nẢnh: Minh Tâm";
+/// let mut tokens = Tokens::default();
+/// tokens.tokenize(text, 0);
+/// let sentences = SentenceSplitter::embedded().split(text);
+/// let people: Vec<&str> = find_people(text, &tokens, &sentences, &[])
+///     .iter()
+///     .map(|p| &text[p.span.clone()])
+///     .collect();
+/// assert_eq!(people, ["Nguyễn Văn Chính", "Chính", "Minh Tâm"]);
+/// ```
+pub fn find_people(
+    text: &str,
+    tokens: &Tokens,
+    sentences: &[Sentence],
+    taken: &[Range<usize>],
+) -> Vec<PersonMention> {
+    let scan = PeopleScan {
+        text,
+        toks: tokens.as_slice(),
+        tokens,
+        taken,
+    };
+    let mut out = Vec::new();
+    // Bylines: every name on the line.
+    let mut byline_tokens = vec![false; scan.toks.len()];
+    for s in sentences.iter().filter(|s| s.kind == SentenceKind::Byline) {
+        let first = scan.toks.partition_point(|t| t.span.start < s.span.start);
+        let last = scan.toks.partition_point(|t| t.span.start < s.span.end);
+        for b in &mut byline_tokens[first..last] {
+            *b = true;
+        }
+        scan.names_in(first..last, &mut out);
+    }
+    let mut i = 0;
+    while i < scan.toks.len() {
+        if byline_tokens[i] || scan.is_taken(i) {
+            i += 1;
+            continue;
+        }
+        if let Some(j) = scan.credit_at(i) {
+            let end = scan.line_end(j);
+            scan.names_in(j..end, &mut out);
+            i = end.max(i + 1);
+            continue;
+        }
+        let found = scan
+            .bac_ho(i)
+            .or_else(|| scan.after_honorific(i))
+            .or_else(|| scan.surname_led(i));
+        match found {
+            Some(end) => {
+                out.push(scan.mention(i..end));
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    out.sort_by_key(|p| p.tokens.start);
+    out.dedup_by_key(|p| p.tokens.start);
+    out
+}
+
+struct PeopleScan<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+    tokens: &'a Tokens,
+    taken: &'a [Range<usize>],
+}
+
+impl PeopleScan<'_> {
+    fn key(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| self.tokens.key(t))
+    }
+
+    fn surface(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| &self.text[t.span.clone()])
+    }
+
+    fn capital_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+            && self.surface(i).starts_with(char::is_uppercase)
+    }
+
+    fn joined(&self, a: usize) -> bool {
+        match (self.toks.get(a), self.toks.get(a + 1)) {
+            (Some(x), Some(y)) => !self.text[x.span.end..y.span.start].contains('\n'),
+            _ => false,
+        }
+    }
+
+    fn is_taken(&self, i: usize) -> bool {
+        let k = self.taken.partition_point(|r| r.end <= i);
+        self.taken.get(k).is_some_and(|r| r.start <= i)
+    }
+
+    fn keys_at(&self, i: usize, words: &[&str]) -> bool {
+        words.iter().enumerate().all(|(n, w)| self.key(i + n) == *w)
+    }
+
+    fn mention(&self, tokens: Range<usize>) -> PersonMention {
+        let span = self.toks[tokens.start].span.start..self.toks[tokens.end - 1].span.end;
+        PersonMention { tokens, span }
+    }
+
+    /// Capitalised words from `i`, up to four, on one line, not into a place
+    /// or an organisation, not through an acronym ("UBND"); an initial
+    /// ("Nguyễn T. Hoa") and a hyphenated part ("Kim Min-jun") stay in.
+    fn capital_run(&self, i: usize) -> usize {
+        let glued = |a: usize| {
+            self.toks
+                .get(a + 1)
+                .is_some_and(|y| self.toks[a].span.end == y.span.start)
+        };
+        let mut end = i;
+        let mut words = 0;
+        while end < self.toks.len()
+            && words < 4
+            && !self.is_taken(end)
+            && (end == i || self.joined(end - 1))
+        {
+            if self.capital_word(end) && !self.acronym(end) {
+                end += 1;
+                words += 1;
+                // "T." of an initial
+                if self.surface(end - 1).chars().count() == 1
+                    && self.surface(end) == "."
+                    && self.capital_word(end + 1)
+                {
+                    end += 1;
+                }
+                continue;
+            }
+            // "Min-jun"
+            if end > i
+                && self.surface(end) == "-"
+                && glued(end - 1)
+                && glued(end)
+                && self
+                    .toks
+                    .get(end + 1)
+                    .is_some_and(|t| t.kind == TokenKind::Word)
+            {
+                end += 2;
+                continue;
+            }
+            break;
+        }
+        end
+    }
+
+    /// An all-capital word of two letters or more in mixed-case text.
+    fn acronym(&self, i: usize) -> bool {
+        let s = self.surface(i);
+        let upper = s.chars().count() > 1 && !s.chars().any(char::is_lowercase);
+        let mixed_line = [i.wrapping_sub(1), i + 1]
+            .iter()
+            .any(|&k| self.surface(k).chars().any(char::is_lowercase));
+        upper && mixed_line
+    }
+
+    /// "Bác Hồ" (P3).
+    fn bac_ho(&self, i: usize) -> Option<usize> {
+        (self.surface(i) == "Bác" && self.surface(i + 1) == "Hồ" && !self.capital_word(i + 2))
+            .then_some(i + 2)
+    }
+
+    /// A name after an honorific: the honorific stays out.
+    fn after_honorific(&self, i: usize) -> Option<usize> {
+        let words = HONORIFICS
+            .iter()
+            .find(|w| i >= w.len() && self.keys_at(i - w.len(), w))?;
+        let h = i - words.len();
+        if !self.capital_word(i) || TITLE_WORDS.contains(&self.key(i)) {
+            return None;
+        }
+        let end = self.capital_run(i);
+        // A capitalised address word ("Anh", "Em", "Cháu" opening a
+        // sentence) counts before a family name or two words or more.
+        let capital = self.surface(h).starts_with(char::is_uppercase);
+        let plain_capital = capital && words.len() == 1 && !matches!(self.key(h), "ông" | "bà");
+        if plain_capital && end - i < 2 && !self.surname(i) {
+            return None;
+        }
+        (end > i).then_some(end)
+    }
+
+    fn surname(&self, i: usize) -> bool {
+        person_words().get(self.key(i)) == Some(&"surname")
+    }
+
+    /// A family name and one to three more capitalised words.
+    fn surname_led(&self, i: usize) -> Option<usize> {
+        if !self.capital_word(i) || person_words().get(self.key(i)) != Some(&"surname") {
+            return None;
+        }
+        // Not the second word of another name ("Công ty … Hoàng Long"); a
+        // degree before it is no name ("BSCKII", "ThS.BS", "NSND").
+        let word_before =
+            i > 0 && self.capital_word(i - 1) && self.joined(i - 1) && !self.is_taken(i - 1) && {
+                let prev = self.surface(i - 1);
+                prev.chars().count() > 1 && prev.chars().skip(1).all(char::is_lowercase)
+            };
+        if word_before {
+            return None;
+        }
+        let end = self.capital_run(i);
+        (end >= i + 2).then_some(end)
+    }
+
+    /// A credit opener at `i` ("Ảnh:", "Tin, ảnh:"): where the names start.
+    fn credit_at(&self, i: usize) -> Option<usize> {
+        let words = CREDITS.iter().find(|w| self.keys_at(i, w))?;
+        let colon = i + words.len();
+        (self.key(colon) == ":" && self.surface(i).starts_with(char::is_uppercase))
+            .then_some(colon + 1)
+    }
+
+    fn line_end(&self, from: usize) -> usize {
+        let mut k = from;
+        while k < self.toks.len() && (k == from || self.joined(k - 1)) {
+            k += 1;
+        }
+        k
+    }
+
+    /// The names of a byline or credit: pieces between separators, each a
+    /// run of capitalised words or initials ("N.K", "T.Hà").
+    fn names_in(&self, range: Range<usize>, out: &mut Vec<PersonMention>) {
+        let mut k = range.start;
+        while k < range.end {
+            if self.is_taken(k) || !self.capital_word(k) || NOT_NAMES.contains(&self.key(k)) {
+                k += 1;
+                continue;
+            }
+            let mut end = k;
+            while end < range.end
+                && !self.is_taken(end)
+                && self.in_name(end)
+                && !NOT_NAMES.contains(&self.key(end))
+            {
+                end += 1;
+            }
+            // Trailing points and dashes are not part of the name.
+            while end > k && self.toks[end - 1].kind == TokenKind::Punct {
+                end -= 1;
+            }
+            if end > k {
+                out.push(self.mention(k..end));
+                k = end;
+            } else {
+                k += 1;
+            }
+        }
+    }
+
+    /// Inside a byline name: capitalised words, and points glued between
+    /// letters ("T.Hà").
+    fn in_name(&self, k: usize) -> bool {
+        if self.capital_word(k) {
+            return true;
+        }
+        let glued = |a: usize, b: usize| {
+            self.toks
+                .get(b)
+                .is_some_and(|y| self.toks[a].span.end == y.span.start)
+        };
+        self.surface(k) == "."
+            && k > 0
+            && glued(k - 1, k)
+            && glued(k, k + 1)
+            && self.capital_word(k + 1)
+    }
+}
