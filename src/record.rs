@@ -55,10 +55,10 @@ pub struct Record {
     /// The article's date and where it stands relative to the 2025 reform;
     /// `null` in an error record.
     pub era: Option<EraRecord>,
-    /// Named entities in text order. So far places (LOC); PER and ORG are not
-    /// recognised yet.
+    /// Named entities (LOC, ORG, PER) in text order, an outer span before the
+    /// places nested in it.
     pub entities: Vec<Entity>,
-    /// Person–title–organisation relations. Empty until the recognisers land.
+    /// Person–title–organisation relations. Empty until that recogniser lands.
     pub officials: Vec<Official>,
     /// Why the document could not be processed; `null` when it was.
     pub error: Option<RecordError>,
