@@ -23,6 +23,32 @@ pub struct Gold {
     /// Gold entities.
     #[serde(default)]
     pub entities: Vec<GoldEntity>,
+    /// Gold official records.
+    #[serde(default)]
+    pub officials: Vec<GoldOfficial>,
+}
+
+/// A gold person–title–organisation record.
+#[derive(Debug, Clone, Deserialize)]
+pub struct GoldOfficial {
+    /// The person as written.
+    pub name: String,
+    /// The title as written.
+    pub title: String,
+    /// The organisation (or place) as written, or `null`.
+    pub organization: Option<String>,
+}
+
+/// A string compared without case, tone placement or spacing differences.
+fn folded(s: &str) -> String {
+    let (mut out, mut buf) = (String::new(), Vec::new());
+    for (i, word) in s.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        crate::normalize::fold::fold_word(word, &mut out, &mut buf);
+    }
+    out
 }
 
 /// A gold sentence span.
@@ -132,6 +158,8 @@ pub struct Report {
     pub unmatched: Vec<String>,
     /// Level and name agreement on the LOC spans found.
     pub linking: Linking,
+    /// Official records (name, title, organisation), compared folded.
+    pub officials: Counts,
 }
 
 impl Report {
@@ -173,6 +201,7 @@ impl Report {
         for (kind, c) in &self.entities {
             row(&mut out, &format!("entities {kind}"), c);
         }
+        row(&mut out, "officials", &self.officials);
         let l = &self.linking;
         if l.found > 0 {
             let _ = writeln!(
@@ -233,6 +262,23 @@ pub fn evaluate(gold: &[Gold], predictions: &[Record]) -> Report {
                 }
             }
         }
+        let triple = |name: &str, title: &str, org: Option<&str>| {
+            (folded(name), folded(title), org.map(folded))
+        };
+        let gold_officials: HashSet<_> = g
+            .officials
+            .iter()
+            .map(|o| triple(&o.name, &o.title, o.organization.as_deref()))
+            .collect();
+        let pred_officials: HashSet<_> = pred
+            .map(|r| {
+                r.officials
+                    .iter()
+                    .map(|o| triple(&o.name, &o.title, o.organization.as_deref()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        report.officials.add_sets(&gold_officials, &pred_officials);
         let mut kinds: Vec<&str> = vec!["ALL"];
         kinds.extend(g.entities.iter().map(|e| e.kind.as_str()));
         if let Some(r) = pred {

@@ -58,7 +58,7 @@ pub struct Record {
     /// Named entities (LOC, ORG, PER) in text order, an outer span before the
     /// places nested in it.
     pub entities: Vec<Entity>,
-    /// Person–title–organisation relations. Empty until that recogniser lands.
+    /// Person–title–organisation relations, one per distinct triple.
     pub officials: Vec<Official>,
     /// Why the document could not be processed; `null` when it was.
     pub error: Option<RecordError>,
@@ -302,7 +302,22 @@ impl Record {
                 });
             }
         }
+        let mut officials = Vec::new();
+        if let Some(found) = &analysis.entities {
+            let toks = found.tokens.as_slice();
+            let surface = |r: &std::ops::Range<usize>| {
+                analysis.text[toks[r.start].span.start..toks[r.end - 1].span.end].to_string()
+            };
+            for o in &found.officials {
+                officials.push(Official {
+                    name: surface(&o.person),
+                    title: surface(&o.title),
+                    organization: o.organization.as_ref().map(surface),
+                });
+            }
+        }
         let mut record = Record::empty(doc);
+        record.officials = officials;
         record.era = era;
         record.entities = entities;
         record.source.encoding = Some(analysis.encoding.as_str().to_string());

@@ -7,6 +7,7 @@ mod common;
 mod encodings;
 mod gazetteer;
 mod golden;
+mod officials;
 mod offsets;
 mod places;
 mod properties;

@@ -8,6 +8,7 @@
 
 pub mod admin;
 pub mod gazetteer;
+pub mod officials;
 pub mod orgs;
 pub mod people;
 pub mod resolve;
@@ -19,6 +20,7 @@ use std::sync::Arc;
 use crate::segment::{Sentence, SentenceKind};
 use crate::token::Tokens;
 use gazetteer::Gazetteer;
+use officials::OfficialMention;
 use orgs::OrgMention;
 use people::PersonMention;
 use resolve::{Era, Link};
@@ -41,6 +43,10 @@ pub struct Entities {
     pub people: Vec<PersonMention>,
     /// For each person: the index of its sentence.
     pub person_sentence: Vec<usize>,
+    /// Person–title–organisation records, in text order, token ranges.
+    pub officials: Vec<OfficialMention>,
+    /// The tokens of the text (the officials' ranges index them).
+    pub tokens: Tokens,
     /// The article's date and period.
     pub era: Era,
 }
@@ -96,6 +102,40 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> E
     taken.sort_by_key(|r| r.start);
     let people = people::find_people(text, &tokens, sentences, &taken);
     let person_sentence: Vec<usize> = people.iter().map(|p| sentence(p.span.start)).collect();
+    let mut spans: Vec<(officials::Span, usize)> = mentions
+        .iter()
+        .filter(|m| !m.nested)
+        .map(|m| {
+            (
+                officials::Span {
+                    kind: "LOC",
+                    tokens: m.tokens.clone(),
+                },
+                sentence(m.span.start),
+            )
+        })
+        .chain(orgs.iter().zip(&org_sentence).map(|(o, &s)| {
+            (
+                officials::Span {
+                    kind: "ORG",
+                    tokens: o.tokens.clone(),
+                },
+                s,
+            )
+        }))
+        .chain(people.iter().zip(&person_sentence).map(|(p, &s)| {
+            (
+                officials::Span {
+                    kind: "PER",
+                    tokens: p.tokens.clone(),
+                },
+                s,
+            )
+        }))
+        .collect();
+    spans.sort_by_key(|(s, _)| s.tokens.start);
+    let (spans, span_sentence): (Vec<_>, Vec<_>) = spans.into_iter().unzip();
+    let officials = officials::find_officials(&tokens, &spans, &span_sentence);
     let (era, links) = resolve::resolve(gazetteer, &tokens, text, &mentions, &sentence_of);
     Entities {
         mentions,
@@ -105,6 +145,8 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> E
         org_sentence,
         people,
         person_sentence,
+        officials,
+        tokens,
         era,
     }
 }

@@ -64,6 +64,15 @@ const COMPLETE_ALONE: &[&str] = &[
     "thành đoàn",
 ];
 
+/// Heads whose name may start in lower case.
+const LOWER_NAMED: &[&str] = &[
+    "ban quản lý",
+    "ban chỉ đạo",
+    "ban chỉ huy",
+    "hội đồng",
+    "ủy ban",
+];
+
 /// Words after a head that make it generic, not a name ("UBND các huyện").
 const GENERIC: &[&str] = &["các", "cấp", "những", "này", "đó", "ngành", "mọi"];
 
@@ -272,6 +281,10 @@ impl OrgScan<'_> {
         if let Some((end, _)) = self.entry(i, &[Kind::Body]) {
             return Some(self.tail(end, true));
         }
+        // "Phó Bí thư Thường trực Tỉnh ủy": "Thường trực" belongs to the title.
+        if self.key(i) == "thường" && matches!(self.key(i.wrapping_sub(1)), "thư" | "tịch") {
+            return None;
+        }
         let (mut end, kind) = self.entry(i, &[Kind::Level, Kind::Head])?;
         // "Tỉnh ủy viên" is a title; "UBND các huyện", "UBND 4 xã" are plural.
         let after = self.key(end);
@@ -303,8 +316,9 @@ impl OrgScan<'_> {
             end = match field {
                 Some((e, _)) => e,
                 None => {
-                    let multiword = end - i > 1;
-                    self.name(end, multiword)?
+                    // "Ban Quản lý dự án …", "Hội đồng thẩm định …" may go on in lower case.
+                    let lower_start = LOWER_NAMED.contains(&self.keys(i..end).as_str());
+                    self.name(end, lower_start)?
                 }
             };
             return Some(self.tail(end, true));

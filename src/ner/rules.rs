@@ -398,9 +398,6 @@ impl<'a> Scan<'a> {
 
     fn second_pass(&mut self) {
         let provinces = self.article_provinces();
-        if provinces.is_empty() {
-            return;
-        }
         for name in std::mem::take(&mut self.sites) {
             self.nested_unit(name, &provinces);
         }
@@ -430,7 +427,14 @@ impl<'a> Scan<'a> {
                 if quality < Some(Quality::Plain) {
                     continue;
                 }
-                let in_article = self.in_provinces(candidates, &provinces);
+                // After an organisation ("Huyện ủy Bảo Lạc") a name that is
+                // one unit only needs no province named around it.
+                let unique = context.is_some() && candidates.len() == 1 && hit.end - hit.start > 1;
+                let in_article = if unique {
+                    candidates
+                } else {
+                    self.in_provinces(candidates, &provinces)
+                };
                 if !in_article.is_empty() {
                     accepted = Some((hit, levels, in_article));
                     break;

@@ -1,0 +1,339 @@
+//! Officials: person–title–organisation records (annotation rules, section 7),
+//! read from the entities of one sentence and the titles written between them.
+//!
+//! Two shapes are read, with chains of titles in both:
+//! - title before the name: "Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Lê Văn
+//!   Khiêm", "Thủ tướng Phạm Minh Chính";
+//! - title after the name, after a comma or a dash: "Nông Thị Hà, Tỉnh ủy
+//!   viên, Bí thư Huyện ủy Bảo Lạc", "Lê Văn A - Giám đốc Sở X".
+//!
+//! The organisation is the ORG (or, failing one, the LOC) written right after
+//! the title; a title shares its head with the organisation after it
+//! ("Trưởng" + "ban Dân vận Huyện ủy" → "Trưởng ban"). A title with nothing
+//! after it has no organisation ("Tỉnh ủy viên").
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use crate::token::{TokenKind, Tokens};
+
+/// An entity as the official reader sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    /// `PER`, `ORG` or `LOC` (top level only).
+    pub kind: &'static str,
+    /// Token range.
+    pub tokens: Range<usize>,
+}
+
+/// One official record.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct OfficialMention {
+    /// Token range of the person.
+    pub person: Range<usize>,
+    /// Token range of the title.
+    pub title: Range<usize>,
+    /// Token range of the organisation (or place), when one is linked.
+    pub organization: Option<Range<usize>>,
+}
+
+/// Title cores by their keys; modifiers ("nguyên", "Phó", "thường trực")
+/// are read around them.
+const TITLES: &[&[&str]] = &[
+    &["chủ", "tịch"],
+    &["bí", "thư"],
+    &["giám", "đốc"],
+    &["tổng", "giám", "đốc"],
+    &["trưởng"],
+    &["chánh"],
+    &["ủy", "viên"],
+    &["thứ", "trưởng"],
+    &["bộ", "trưởng"],
+    &["chủ", "nhiệm"],
+    &["chỉ", "huy", "trưởng"],
+    &["đồn", "trưởng"],
+    &["hiệu", "trưởng"],
+    &["viện", "trưởng"],
+    &["tỉnh", "ủy", "viên"],
+    &["huyện", "ủy", "viên"],
+    &["thành", "ủy", "viên"],
+    &["thủ", "tướng"],
+    &["tư", "lệnh"],
+    &["chi", "cục", "trưởng"],
+    &["cục", "trưởng"],
+    &["vụ", "trưởng"],
+    &["tổng", "biên", "tập"],
+    &["chủ", "tịch", "hđqt"],
+    &["pct"],
+    &["uvbch"],
+    &["uvbtv"],
+];
+
+/// Finds the official records of one text. `spans` are its top-level
+/// entities in order; `sentence_of` gives each one's sentence.
+pub fn find_officials(
+    tokens: &Tokens,
+    spans: &[Span],
+    sentence_of: &[usize],
+) -> Vec<OfficialMention> {
+    let reader = Reader { tokens };
+    let mut out = Vec::new();
+    let mut seen = HashSet::new();
+    for (i, p) in spans.iter().enumerate() {
+        if p.kind != "PER" {
+            continue;
+        }
+        let same = |j: usize| sentence_of.get(j) == sentence_of.get(i);
+        // The organisation that frames the sentence: "Thường trực UBND tỉnh
+        // gồm Chủ tịch A và 4 phó chủ tịch: …".
+        let frame = (0..i).rev().take_while(|&j| same(j)).find_map(|j| {
+            let s = &spans[j];
+            let after = (reader.key(s.tokens.end), reader.key(s.tokens.end + 1));
+            let frames = matches!(after, ("gồm", _) | ("có", _) | ("hiện", "gồm"));
+            (s.kind == "ORG" && frames).then(|| s.tokens.clone())
+        });
+        let mut push = |title: Range<usize>, org: Option<Range<usize>>| {
+            let org = org.or_else(|| frame.clone());
+            if seen.insert((p.tokens.clone(), title.clone(), org.clone())) {
+                out.push(OfficialMention {
+                    person: p.tokens.clone(),
+                    title,
+                    organization: org,
+                });
+            }
+        };
+        // A list headed by a title: "4 phó chủ tịch: ông A, ông B và bà C".
+        if let Some(title) = reader.list_title(p.tokens.start, spans, i) {
+            push(title, None);
+            continue;
+        }
+        // Titles before the name, nearest first.
+        let mut end = p.tokens.start;
+        let mut j = i;
+        loop {
+            let org = (j > 0
+                && same(j - 1)
+                && spans[j - 1].kind != "PER"
+                && spans[j - 1].tokens.end == end)
+                .then(|| spans[j - 1].tokens.clone());
+            let title_end = org.as_ref().map_or(end, |o| o.start);
+            let gap_start = if org.is_some() { j - 1 } else { j };
+            let floor = if gap_start > 0 && same(gap_start - 1) {
+                spans[gap_start - 1].tokens.end
+            } else {
+                0
+            };
+            let Some(title) = reader.title_before(title_end, floor, org.as_ref()) else {
+                break;
+            };
+            push(title.clone(), org);
+            // A chain: "Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh A".
+            if title.start == 0 || reader.key(title.start - 1) != "," {
+                break;
+            }
+            end = title.start - 1;
+            j = gap_start;
+            if j > 0 && spans[j - 1].tokens.end > end {
+                break;
+            }
+        }
+        // Titles after the name: ", Title ORG, Title ORG", "- Title ORG", or
+        // a copular or electoral frame ("từng là", "được bầu giữ chức").
+        let mut at = p.tokens.end;
+        let mut k = i + 1;
+        let mut first = true;
+        loop {
+            let start = if matches!(reader.key(at), "," | "-" | "–") {
+                at + 1
+            } else if first {
+                match reader.frame_end(at) {
+                    Some(end) => end,
+                    None => break,
+                }
+            } else {
+                break;
+            };
+            first = false;
+            let next = spans.get(k).filter(|_| same(k));
+            let limit = next.map_or(reader.sentence_end(start), |s| s.tokens.start);
+            let Some(title) = reader.title_at(start, limit, next) else {
+                break;
+            };
+            let org = next
+                .filter(|s| s.kind != "PER" && s.tokens.start == title.end)
+                .map(|s| s.tokens.clone());
+            let shared = next
+                .filter(|s| s.kind == "ORG" && title.end > s.tokens.start)
+                .map(|s| s.tokens.clone());
+            let org = org.or(shared);
+            push(title.clone(), org.clone());
+            at = match &org {
+                Some(o) => {
+                    k += 1;
+                    o.end
+                }
+                None => title.end,
+            };
+        }
+    }
+    out
+}
+
+struct Reader<'a> {
+    tokens: &'a Tokens,
+}
+
+impl Reader<'_> {
+    fn key(&self, i: usize) -> &str {
+        self.tokens
+            .as_slice()
+            .get(i)
+            .map_or("", |t| self.tokens.key(t))
+    }
+
+    fn sentence_end(&self, from: usize) -> usize {
+        (from..self.tokens.len())
+            .find(|&k| matches!(self.key(k), "." | ";" | "!" | "?"))
+            .unwrap_or(self.tokens.len())
+    }
+
+    /// The end of a copular or electoral frame at `at` ("là", "từng là",
+    /// "giữ chức", "được bầu làm", "được bầu giữ chức").
+    fn frame_end(&self, at: usize) -> Option<usize> {
+        const FRAMES: &[&[&str]] = &[
+            &["được", "bầu", "giữ", "chức"],
+            &["được", "bầu", "làm"],
+            &["được", "bầu", "là"],
+            &["nguyên", "là"],
+            &["từng", "là"],
+            &["hiện", "là"],
+            &["giữ", "chức"],
+            &["là"],
+        ];
+        FRAMES
+            .iter()
+            .find(|w| w.iter().enumerate().all(|(n, k)| self.key(at + n) == *k))
+            .map(|w| at + w.len())
+    }
+
+    /// The title heading a list the person at `start` is in: "4 phó chủ
+    /// tịch: ông A, ông B và bà C".
+    fn list_title(&self, start: usize, spans: &[Span], i: usize) -> Option<Range<usize>> {
+        let mut k = start;
+        let mut j = i;
+        loop {
+            // Honorifics before the name.
+            while k > 0 && matches!(self.key(k - 1), "ông" | "bà" | "đồng" | "chí") {
+                k -= 1;
+            }
+            if k > 0 && self.key(k - 1) == ":" {
+                let end = k - 1;
+                let core = self.core_ending(end)?;
+                let start = self.modifiers_before(core, 0);
+                return Some(start..end);
+            }
+            // Back over a listed person: ", " or "và" then a PER.
+            if k > 0
+                && matches!(self.key(k - 1), "," | "và")
+                && j > 0
+                && spans[j - 1].kind == "PER"
+                && spans[j - 1].tokens.end == k - 1
+            {
+                j -= 1;
+                k = spans[j].tokens.start;
+                continue;
+            }
+            return None;
+        }
+    }
+
+    /// A title core ending at `end` (exclusive): its start.
+    fn core_ending(&self, end: usize) -> Option<usize> {
+        TITLES
+            .iter()
+            .filter(|w| end >= w.len())
+            .filter(|w| {
+                w.iter()
+                    .enumerate()
+                    .all(|(n, k)| self.key(end - w.len() + n) == *k)
+            })
+            .map(|w| end - w.len())
+            .min()
+    }
+
+    /// A title ending at `end`, not before `floor`, with its modifiers:
+    /// "nguyên", "Phó" before, and a shared head with the organisation
+    /// `org` that follows ("Trưởng" + "ban …").
+    fn title_before(
+        &self,
+        end: usize,
+        floor: usize,
+        org: Option<&Range<usize>>,
+    ) -> Option<Range<usize>> {
+        let mut start = self.core_ending(end).filter(|&s| s >= floor)?;
+        start = self.modifiers_before(start, floor);
+        let shared = org.map_or(0, |o| {
+            self.shared_head(
+                end - 1,
+                &Span {
+                    kind: "ORG",
+                    tokens: o.clone(),
+                },
+            )
+        });
+        (start < end).then_some(start..end + shared)
+    }
+
+    fn modifiers_before(&self, mut start: usize, floor: usize) -> usize {
+        while start > floor && matches!(self.key(start - 1), "phó" | "nguyên" | "quyền") {
+            start -= 1;
+        }
+        start
+    }
+
+    /// A title starting at `start`, before `limit`: its range. A shared head
+    /// ("Trưởng" before "ban Dân vận") takes the organisation's first word.
+    fn title_at(&self, start: usize, limit: usize, next: Option<&Span>) -> Option<Range<usize>> {
+        let mut k = start;
+        while k < limit && matches!(self.key(k), "phó" | "nguyên" | "quyền") {
+            k += 1;
+        }
+        let core = TITLES
+            .iter()
+            .filter(|w| w.iter().enumerate().all(|(n, key)| self.key(k + n) == *key))
+            .map(|w| w.len())
+            .max()?;
+        let mut end = k + core;
+        if matches!((self.key(end), self.key(end + 1)), ("thường", "trực")) {
+            end += 2;
+        }
+        // Titles stop at the organisation or the next comma.
+        if end > limit {
+            let org = next.filter(|s| s.kind == "ORG")?;
+            // Shared head: the title's last word is the organisation's first.
+            return (org.tokens.start < end).then_some(start..end);
+        }
+        if let Some(org) = next.filter(|s| s.kind == "ORG" && s.tokens.start == end) {
+            let head = self.shared_head(end - 1, org);
+            return Some(start..end + head);
+        }
+        let closes =
+            end == limit || matches!(self.key(end), "," | "." | ";" | "-" | "–" | ")" | "");
+        let kind_ok = self.tokens.as_slice().get(end).is_none_or(|t| {
+            t.kind == TokenKind::Punct || next.is_some_and(|s| s.tokens.start == end)
+        });
+        (closes || kind_ok).then_some(start..end)
+    }
+
+    /// How many words of `org` a title ending with token `last` shares:
+    /// "Trưởng" + "ban …", "Chánh" + "Thanh tra …".
+    fn shared_head(&self, last: usize, org: &Span) -> usize {
+        let first = org.tokens.start;
+        match (self.key(last), self.key(first), self.key(first + 1)) {
+            ("chánh", "thanh", "tra") => 2,
+            ("chánh", "văn", "phòng") => 2,
+            ("trưởng", "ban" | "phòng" | "đoàn" | "khoa", _) => 1,
+            _ => 0,
+        }
+    }
+}

@@ -1,0 +1,69 @@
+//! Official records (ANNOTATION.md section 7) on sentences written by the team:
+//! each expected triple is what the rules of that section ask for.
+
+use vnpipe::input::Document;
+use vnpipe::Pipeline;
+
+fn officials(text: &str) -> Vec<(String, String, Option<String>)> {
+    let record = Pipeline::default().process(&Document::from_text("x", text));
+    record
+        .officials
+        .into_iter()
+        .map(|o| (o.name, o.title, o.organization))
+        .collect()
+}
+
+fn triple(name: &str, title: &str, org: Option<&str>) -> (String, String, Option<String>) {
+    (name.to_string(), title.to_string(), org.map(String::from))
+}
+
+#[test]
+fn titles_before_the_name_in_a_chain() {
+    assert_eq!(
+        officials(
+            "Ngày 3/3/2024, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Lê Văn Khiêm tiếp công dân."
+        ),
+        [
+            triple("Lê Văn Khiêm", "Chủ tịch", Some("UBND tỉnh")),
+            triple("Lê Văn Khiêm", "Phó Bí thư", Some("Tỉnh ủy")),
+        ]
+    );
+}
+
+#[test]
+fn titles_after_the_name_with_a_title_alone_and_a_shared_head() {
+    assert_eq!(
+        officials("Dự đại hội có bà Nông Thị Hà, Tỉnh ủy viên, Bí thư Huyện ủy Bảo Lạc; ông Triệu Văn Sinh, Trưởng ban Dân vận Huyện ủy."),
+        [
+            triple("Nông Thị Hà", "Tỉnh ủy viên", None),
+            triple("Nông Thị Hà", "Bí thư", Some("Huyện ủy Bảo Lạc")),
+            triple("Triệu Văn Sinh", "Trưởng ban", Some("ban Dân vận Huyện ủy")),
+        ]
+    );
+}
+
+#[test]
+fn a_framing_organisation_and_a_list_headed_by_a_title() {
+    assert_eq!(
+        officials("Thường trực UBND tỉnh gồm Chủ tịch Lục Văn Tuấn và 2 phó chủ tịch: ông Nguyễn Trọng Hài, bà Giàng Thị Dợ."),
+        [
+            triple("Lục Văn Tuấn", "Chủ tịch", Some("Thường trực UBND tỉnh")),
+            triple("Nguyễn Trọng Hài", "phó chủ tịch", Some("Thường trực UBND tỉnh")),
+            triple("Giàng Thị Dợ", "phó chủ tịch", Some("Thường trực UBND tỉnh")),
+        ]
+    );
+}
+
+#[test]
+fn a_copular_frame_and_no_title_no_record() {
+    assert_eq!(
+        officials(
+            "Ông Đoàn Minh Tâm từng là Chủ tịch UBND huyện Hải Lăng. Ông Lê Văn Hùng đến thăm."
+        ),
+        [triple(
+            "Đoàn Minh Tâm",
+            "Chủ tịch",
+            Some("UBND huyện Hải Lăng")
+        )]
+    );
+}
