@@ -577,12 +577,15 @@ fn user_gazetteers_add_units_and_bad_ones_are_named_by_line() {
     )
     .unwrap();
     let text = "Ngày 3/3/2026, phường Đồi Ngàn (tỉnh Phú Thọ) ra mắt.";
-    let out = vnpipe()
-        .arg("--gazetteer")
-        .arg(&good)
-        .arg("-")
-        .write_stdin(text)
-        .ran(0);
+    let with = |file: &std::path::Path, status: i32| {
+        vnpipe()
+            .arg("--gazetteer")
+            .arg(file)
+            .arg("-")
+            .write_stdin(text)
+            .ran(status)
+    };
+    let out = with(&good, 0);
     let rec = &records(&out.stdout)[0];
     assert_eq!(rec["entities"][0]["text"], "phường Đồi Ngàn");
     assert_eq!(rec["entities"][0]["admin"]["code"], "99001");
@@ -600,13 +603,7 @@ fn user_gazetteers_add_units_and_bad_ones_are_named_by_line() {
         format!("{header}\n9\tcommune\tXã\tA\tXã A\t\t\t\t\tcurrent\t\t\t\n"),
     )
     .unwrap();
-    let out = vnpipe()
-        .arg("--gazetteer")
-        .arg(&bad)
-        .arg("-")
-        .write_stdin(text)
-        .ran(1);
-    let err = String::from_utf8(out.stderr).unwrap();
+    let err = String::from_utf8(with(&bad, 1).stderr).unwrap();
     assert!(
         err.contains("bad.tsv:2: a commune code has 5 digits"),
         "{err}"
@@ -617,12 +614,7 @@ fn user_gazetteers_add_units_and_bad_ones_are_named_by_line() {
     let with_bom = dir.path().join("bom.tsv");
     let plain = std::fs::read_to_string(&good).unwrap();
     std::fs::write(&with_bom, format!("\u{feff}{plain}")).unwrap();
-    vnpipe()
-        .arg("--gazetteer")
-        .arg(&with_bom)
-        .arg("-")
-        .write_stdin(text)
-        .ran(0);
+    with(&with_bom, 0);
     for (row, message) in [
         (
             "17176\tcommune\tXã\tHoa Mai\tXã Hoa Mai\t40\t40\t2026-10-10\t\tcurrent\t\t\t",
@@ -642,13 +634,7 @@ fn user_gazetteers_add_units_and_bad_ones_are_named_by_line() {
         ),
     ] {
         std::fs::write(&bad, format!("{header}\n{row}\n")).unwrap();
-        let out = vnpipe()
-            .arg("--gazetteer")
-            .arg(&bad)
-            .arg("-")
-            .write_stdin(text)
-            .ran(1);
-        let err = String::from_utf8(out.stderr).unwrap();
+        let err = String::from_utf8(with(&bad, 1).stderr).unwrap();
         assert!(err.contains(message), "{row}: {err}");
     }
 }
