@@ -161,6 +161,10 @@ pub struct Entity {
     /// For a LOC: what place it is; absent for other types.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub admin: Option<Admin>,
+    /// For a short PER ("Chính" after "Nguyễn Văn Chính"): the index in
+    /// `entities` of the full name it stands for; absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refers_to: Option<usize>,
 }
 
 /// The article's date and period.
@@ -299,8 +303,10 @@ impl Record {
                     sentence,
                     nested,
                     admin,
+                    refers_to: None,
                 });
             }
+            link_short_names(&mut entities);
         }
         let mut officials = Vec::new();
         if let Some(found) = &analysis.entities {
@@ -362,6 +368,26 @@ impl Record {
             officials: Vec::new(),
             error: None,
         }
+    }
+}
+
+/// Points each one- or two-word PER at the nearest earlier PER of more words
+/// that ends with it ("ông Chính" → "Nguyễn Văn Chính").
+fn link_short_names(entities: &mut [Entity]) {
+    for i in 0..entities.len() {
+        let e = &entities[i];
+        let words = e.text.split_whitespace().count();
+        if e.kind != "PER" || words > 2 {
+            continue;
+        }
+        let short = e.text.to_lowercase();
+        let full = (0..i).rev().find(|&j| {
+            let f = &entities[j];
+            f.kind == "PER"
+                && f.text.split_whitespace().count() > words
+                && f.text.to_lowercase().ends_with(&format!(" {short}"))
+        });
+        entities[i].refers_to = full;
     }
 }
 

@@ -1,5 +1,5 @@
-//! Official records (ANNOTATION.md section 7) on sentences written by the team:
-//! each expected triple is what the rules of that section ask for.
+//! Official records (ANNOTATION.md section 7) and short names of people, on
+//! sentences written by the team: each expected value is what the rules ask for.
 
 use vnpipe::input::Document;
 use vnpipe::Pipeline;
@@ -65,5 +65,30 @@ fn a_copular_frame_and_no_title_no_record() {
             "Chủ tịch",
             Some("UBND huyện Hải Lăng")
         )]
+    );
+}
+
+#[test]
+fn a_short_name_refers_to_the_full_name() {
+    let text = "Ông Nguyễn Văn Chính, Giám đốc Sở Công Thương, phát biểu. Ông Chính cho biết thêm; bà Lê Thị Chính không dự.";
+    let record = Pipeline::default().process(&Document::from_text("x", text));
+    let people: Vec<(&str, Option<usize>)> = record
+        .entities
+        .iter()
+        .filter(|e| e.kind == "PER")
+        .map(|e| (e.text.as_str(), e.refers_to))
+        .collect();
+    let full = record
+        .entities
+        .iter()
+        .position(|e| e.text == "Nguyễn Văn Chính")
+        .unwrap();
+    assert_eq!(
+        people,
+        [
+            ("Nguyễn Văn Chính", None),
+            ("Chính", Some(full)),
+            ("Lê Thị Chính", None)
+        ]
     );
 }

@@ -1268,6 +1268,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn person_words_hold_no_title_or_common_word() {
+        // Words that open titles or sentences would make every "Phó Chủ
+        // tịch" a person.
+        for word in ["phó", "từ", "trưởng", "chủ", "giám", "ban", "sở", "xã"] {
+            assert!(!person_words().contains_key(word), "{word}");
+        }
+        assert_eq!(person_words().get("nguyễn"), Some(&"surname"));
+    }
+
+    #[test]
     fn first_words_cover_every_unit_word() {
         for (words, _) in HEADS {
             assert!(HEAD_FIRST.contains(&words[0]), "{}", words[0]);
