@@ -141,7 +141,8 @@ pub fn find_people(
     }
     let mut i = 0;
     while i < scan.toks.len() {
-        if byline_tokens[i] || scan.is_taken(i) {
+        // Every rule starts at a capitalised word ("Ảnh:" too).
+        if byline_tokens[i] || !scan.capital_word(i) || scan.is_taken(i) {
             i += 1;
             continue;
         }
