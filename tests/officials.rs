@@ -92,3 +92,22 @@ fn a_short_name_refers_to_the_full_name() {
         ]
     );
 }
+
+#[test]
+fn dismissals_elections_after_a_title_and_a_numbered_command() {
+    assert_eq!(
+        officials("Ngày 15/3/2024, HĐND tỉnh miễn nhiệm chức danh Ủy viên UBND tỉnh đối với ông Phạm Đức Lâm."),
+        [triple("Phạm Đức Lâm", "Ủy viên", Some("UBND tỉnh"))]
+    );
+    assert_eq!(
+        officials("Ông Nông Văn Phúc, Phó Trưởng Ban Pháp chế HĐND tỉnh được bầu làm Trưởng Ban Pháp chế HĐND tỉnh."),
+        [
+            triple("Nông Văn Phúc", "Phó Trưởng Ban", Some("Ban Pháp chế HĐND tỉnh")),
+            triple("Nông Văn Phúc", "Trưởng Ban", Some("Ban Pháp chế HĐND tỉnh")),
+        ]
+    );
+    assert_eq!(
+        officials("Trung tướng Đào Xuân Khiêm, Tư lệnh Quân khu 1 đã kiểm tra công tác cứu hộ."),
+        [triple("Đào Xuân Khiêm", "Tư lệnh", Some("Quân khu 1"))]
+    );
+}

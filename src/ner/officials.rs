@@ -107,8 +107,20 @@ pub fn find_officials(
             push(title, None);
             continue;
         }
-        // Titles before the name, nearest first.
+        // Titles before the name, nearest first; "miễn nhiệm … Ủy viên UBND
+        // tỉnh đối với ông A" puts "đối với ông" between them.
         let mut end = p.tokens.start;
+        while end > 0 && matches!(reader.key(end - 1), "ông" | "bà") {
+            end -= 1;
+        }
+        if reader.key(end.wrapping_sub(1)) == "với" {
+            end -= 1;
+            if reader.key(end.wrapping_sub(1)) == "đối" {
+                end -= 1;
+            }
+        } else {
+            end = p.tokens.start;
+        }
         let mut j = i;
         loop {
             let org = (j > 0
@@ -141,19 +153,17 @@ pub fn find_officials(
         // a copular or electoral frame ("từng là", "được bầu giữ chức").
         let mut at = p.tokens.end;
         let mut k = i + 1;
-        let mut first = true;
         loop {
+            // "…, Phó Trưởng Ban X được bầu làm Trưởng Ban X": a frame may
+            // follow a title too.
             let start = if matches!(reader.key(at), "," | "-" | "–") {
                 at + 1
-            } else if first {
+            } else {
                 match reader.frame_end(at) {
                     Some(end) => end,
                     None => break,
                 }
-            } else {
-                break;
             };
-            first = false;
             let next = spans.get(k).filter(|_| same(k));
             let limit = next.map_or(reader.sentence_end(start), |s| s.tokens.start);
             let Some(title) = reader.title_at(start, limit, next) else {

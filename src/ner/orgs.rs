@@ -288,13 +288,13 @@ impl OrgScan<'_> {
         let (mut end, kind) = self.entry(i, &[Kind::Level, Kind::Head])?;
         // "Tỉnh ủy viên" is a title; "UBND các huyện", "UBND 4 xã" are plural.
         let after = self.key(end);
-        if GENERIC.contains(&after)
-            || after == "viên"
-            || self
-                .toks
-                .get(end)
-                .is_some_and(|t| t.kind == TokenKind::Number)
-        {
+        // A number counts units ("UBND 4 xã") unless it is the name ("Quân khu 1").
+        let counted = self
+            .toks
+            .get(end)
+            .is_some_and(|t| t.kind == TokenKind::Number)
+            && (self.level_at(end + 1).is_some() || GENERIC.contains(&self.key(end + 1)));
+        if GENERIC.contains(&after) || after == "viên" || counted {
             return None;
         }
         if kind == Kind::Head {
