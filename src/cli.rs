@@ -156,6 +156,12 @@ pub struct EvalArgs {
     /// Records to score (JSONL, as written by `vnpipe process`); `-` or none for standard input.
     #[arg(value_name = "PRED")]
     pub predictions: Option<String>,
+    /// After the table, list every missed and spurious entity and official, by document.
+    #[arg(long)]
+    pub per_doc: bool,
+    /// Write the scores as one JSON object instead of a table.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// `--input-format`.

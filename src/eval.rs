@@ -70,6 +70,9 @@ pub struct GoldEntity {
     pub start: usize,
     /// Code-point end.
     pub end: usize,
+    /// The span as written.
+    #[serde(default)]
+    pub text: String,
     /// For a LOC: `province`, `district`, `commune` or `other`.
     #[serde(default)]
     pub admin_level: Option<String>,
@@ -87,6 +90,21 @@ pub struct Linking {
     pub level: u64,
     /// Of those, with the gold `canonical` as `admin.name`.
     pub name: u64,
+}
+
+/// One disagreement between gold and prediction.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Difference {
+    /// The document id.
+    pub id: String,
+    /// `missed` (in gold only) or `spurious` (predicted only).
+    pub side: &'static str,
+    /// `PER`, `ORG`, `LOC` or `official`.
+    pub kind: String,
+    /// The entity text, or `name | title | organization` for an official.
+    pub text: String,
+    /// Code-point start of an entity (`null` for an official).
+    pub start: Option<usize>,
 }
 
 /// True positives, false positives and false negatives.
@@ -160,6 +178,8 @@ pub struct Report {
     pub linking: Linking,
     /// Official records (name, title, organisation), compared folded.
     pub officials: Counts,
+    /// Every missed and spurious entity and official, in document order.
+    pub differences: Vec<Difference>,
 }
 
 impl Report {
@@ -216,6 +236,51 @@ impl Report {
             );
         }
         out
+    }
+}
+
+impl Report {
+    /// Every missed and spurious entity and official, one per line:
+    /// `id  missed|spurious  TYPE  @start  text`.
+    pub fn differences_table(&self) -> String {
+        let mut out = String::new();
+        for d in &self.differences {
+            let at = d.start.map_or("-".to_string(), |s| format!("@{s}"));
+            let _ = writeln!(out, "{}\t{}\t{}\t{}\t{}", d.id, d.side, d.kind, at, d.text);
+        }
+        out
+    }
+
+    /// The scores as one JSON object: for sentences, each entity type and
+    /// officials `{tp, fp, fn, precision, recall, f1}`, plus LOC linking, the
+    /// ids without a match and, when asked, the differences.
+    pub fn to_json(&self, with_differences: bool) -> serde_json::Value {
+        // A ratio with nothing to divide by is null, as "-" in the table.
+        let ratio = |num: u64, den: u64| (den > 0).then(|| num as f64 / den as f64);
+        let counts = |c: &Counts| {
+            serde_json::json!({"tp": c.tp, "fp": c.fp, "fn": c.fn_,
+                "precision": ratio(c.tp, c.tp + c.fp),
+                "recall": ratio(c.tp, c.tp + c.fn_),
+                "f1": ratio(2 * c.tp, 2 * c.tp + c.fp + c.fn_)})
+        };
+        let entities: serde_json::Map<String, serde_json::Value> = self
+            .entities
+            .iter()
+            .map(|(k, c)| (k.clone(), counts(c)))
+            .collect();
+        let mut value = serde_json::json!({
+            "sentences": counts(&self.sentences),
+            "entities": entities,
+            "officials": counts(&self.officials),
+            "loc_linking": {"found": self.linking.found, "level": self.linking.level, "name": self.linking.name},
+            "missing": self.missing,
+            "unmatched": self.unmatched,
+            "duplicates": self.duplicates,
+        });
+        if with_differences {
+            value["differences"] = serde_json::to_value(&self.differences).unwrap_or_default();
+        }
+        value
     }
 }
 
@@ -279,6 +344,64 @@ pub fn evaluate(gold: &[Gold], predictions: &[Record]) -> Report {
             })
             .unwrap_or_default();
         report.officials.add_sets(&gold_officials, &pred_officials);
+        let show = |o: &(String, String, Option<String>)| {
+            format!("{} | {} | {}", o.0, o.1, o.2.as_deref().unwrap_or("-"))
+        };
+        let mut differences = Vec::new();
+        for (side, from, other) in [
+            ("missed", &gold_officials, &pred_officials),
+            ("spurious", &pred_officials, &gold_officials),
+        ] {
+            let mut texts: Vec<String> = from.difference(other).map(show).collect();
+            texts.sort();
+            differences.extend(texts.into_iter().map(|text| Difference {
+                id: g.id.clone(),
+                side,
+                kind: "official".to_string(),
+                text,
+                start: None,
+            }));
+        }
+        let gold_spans: HashSet<(&str, usize, usize)> = g
+            .entities
+            .iter()
+            .map(|e| (e.kind.as_str(), e.start, e.end))
+            .collect();
+        let mut entity_diffs: Vec<Difference> = g
+            .entities
+            .iter()
+            .filter(|e| {
+                !pred.is_some_and(|r| {
+                    r.entities.iter().any(|p| {
+                        (p.kind.as_str(), p.start, p.end) == (e.kind.as_str(), e.start, e.end)
+                    })
+                })
+            })
+            .map(|e| Difference {
+                id: g.id.clone(),
+                side: "missed",
+                kind: e.kind.clone(),
+                text: e.text.clone(),
+                start: Some(e.start),
+            })
+            .collect();
+        if let Some(r) = pred {
+            entity_diffs.extend(
+                r.entities
+                    .iter()
+                    .filter(|p| !gold_spans.contains(&(p.kind.as_str(), p.start, p.end)))
+                    .map(|p| Difference {
+                        id: g.id.clone(),
+                        side: "spurious",
+                        kind: p.kind.clone(),
+                        text: p.text.clone(),
+                        start: Some(p.start),
+                    }),
+            );
+        }
+        entity_diffs.sort_by_key(|d| d.start);
+        report.differences.extend(entity_diffs);
+        report.differences.extend(differences);
         let mut kinds: Vec<&str> = vec!["ALL"];
         kinds.extend(g.entities.iter().map(|e| e.kind.as_str()));
         if let Some(r) = pred {

@@ -200,8 +200,15 @@ fn evaluate(args: &EvalArgs) -> Result<u8, Error> {
     };
     let predictions = eval::read_records(&text, &name)?;
     let report = eval::evaluate(&gold, &predictions);
+    let out = if args.json {
+        format!("{}\n", report.to_json(args.per_doc))
+    } else if args.per_doc {
+        format!("{}\n{}", report.table(), report.differences_table())
+    } else {
+        report.table()
+    };
     io::stdout()
-        .write_all(report.table().as_bytes())
+        .write_all(out.as_bytes())
         .map_err(|source| Error::Output { path: None, source })?;
     for id in &report.duplicates {
         eprintln!("vnpipe: eval: prediction {id} occurs more than once; the last one is scored");

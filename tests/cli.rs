@@ -514,6 +514,45 @@ fn eval_scores_sentences_against_gold() {
         message.contains("no prediction for gold document seed"),
         "{message}"
     );
+    // The seed article, as JSON and with its differences (none).
+    let seed = std::fs::read_to_string(&out)
+        .unwrap()
+        .lines()
+        .find(|l| l.contains("\"id\":\"seed\""))
+        .unwrap()
+        .to_string();
+    let json = vnpipe()
+        .args([
+            "eval",
+            "--json",
+            "--per-doc",
+            "--gold",
+            "corpora/gold/seed.gold.json",
+            "-",
+        ])
+        .write_stdin(seed.clone())
+        .ran(0)
+        .stdout;
+    let json: Value = serde_json::from_slice(&json).unwrap();
+    assert_eq!(json["entities"]["ALL"]["f1"], 1.0, "{json}");
+    assert_eq!(json["officials"]["f1"], 1.0, "{json}");
+    assert_eq!(json["differences"], Value::Array(vec![]));
+    // A spurious entity is listed by document, type and position.
+    let altered = seed.replacen("\"type\":\"PER\"", "\"type\":\"ORG\"", 1);
+    let listed = vnpipe()
+        .args([
+            "eval",
+            "--per-doc",
+            "--gold",
+            "corpora/gold/seed.gold.json",
+            "-",
+        ])
+        .write_stdin(altered)
+        .ran(0)
+        .stdout;
+    let listed = String::from_utf8(listed).unwrap();
+    assert!(listed.contains("seed\tmissed\tPER\t@"), "{listed}");
+    assert!(listed.contains("seed\tspurious\tORG\t@"), "{listed}");
 }
 
 #[test]
