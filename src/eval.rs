@@ -13,6 +13,9 @@ use serde::Deserialize;
 use crate::error::Error;
 use crate::record::Record;
 
+/// The entity types scored (DATE and DOC are extras, outside the scores).
+pub const SCORED: [&str; 3] = ["LOC", "ORG", "PER"];
+
 /// A gold annotation file.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Gold {
@@ -389,6 +392,7 @@ pub fn evaluate(gold: &[Gold], predictions: &[Record]) -> Report {
             entity_diffs.extend(
                 r.entities
                     .iter()
+                    .filter(|p| SCORED.contains(&p.kind.as_str()))
                     .filter(|p| !gold_spans.contains(&(p.kind.as_str(), p.start, p.end)))
                     .map(|p| Difference {
                         id: g.id.clone(),
@@ -402,15 +406,8 @@ pub fn evaluate(gold: &[Gold], predictions: &[Record]) -> Report {
         entity_diffs.sort_by_key(|d| d.start);
         report.differences.extend(entity_diffs);
         report.differences.extend(differences);
-        let mut kinds: Vec<&str> = vec!["ALL"];
-        kinds.extend(g.entities.iter().map(|e| e.kind.as_str()));
-        if let Some(r) = pred {
-            kinds.extend(r.entities.iter().map(|e| e.kind.as_str()));
-        }
-        kinds.sort_unstable();
-        kinds.dedup();
-        for kind in kinds {
-            let keep = |k: &str| kind == "ALL" || k == kind;
+        for kind in ["ALL", "LOC", "ORG", "PER"] {
+            let keep = |k: &str| SCORED.contains(&k) && (kind == "ALL" || k == kind);
             let gold_set: HashSet<(&str, usize, usize)> = g
                 .entities
                 .iter()

@@ -161,10 +161,28 @@ pub struct Entity {
     /// For a LOC: what place it is; absent for other types.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub admin: Option<Admin>,
+    /// For a DOC: the reference read apart; absent for other types.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doc: Option<DocRecord>,
     /// For a short PER ("Chính" after "Nguyễn Văn Chính"): the index in
     /// `entities` of the full name it stands for; absent otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub refers_to: Option<usize>,
+}
+
+/// A legal-document reference read apart.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocRecord {
+    /// "Quyết định", "Nghị định", "Công văn" …
+    pub kind: String,
+    /// The number with its codes: "1532/QĐ-UBND".
+    pub number: String,
+    /// The year in the number or in the date after it.
+    pub year: Option<u32>,
+    /// The issuer's code, the last part of the number ("UBND", "CP").
+    pub issuer_code: Option<String>,
+    /// The date written after it, `YYYY-MM-DD`.
+    pub date: Option<String>,
 }
 
 /// The article's date and period.
@@ -275,34 +293,53 @@ impl Record {
             // Text order, an outer span before the spans nested in it, so the
             // character cursor only moves forward.
             let mut items: Vec<Pending> = Vec::new();
+            let plain = |span: &std::ops::Range<usize>, kind, sentence| Pending {
+                span: span.clone(),
+                kind,
+                sentence,
+                nested: false,
+                admin: None,
+                doc: None,
+            };
             for (i, m) in found.mentions.iter().enumerate() {
-                let admin = admin(gazetteer, &m.place, found.links[i].as_ref());
-                items.push((
-                    m.span.clone(),
-                    "LOC",
-                    found.sentence_of[i],
-                    m.nested,
-                    Some(admin),
-                ));
+                items.push(Pending {
+                    nested: m.nested,
+                    admin: Some(admin(gazetteer, &m.place, found.links[i].as_ref())),
+                    ..plain(&m.span, "LOC", found.sentence_of[i])
+                });
             }
             for (o, &sentence) in found.orgs.iter().zip(&found.org_sentence) {
-                items.push((o.span.clone(), "ORG", sentence, false, None));
+                items.push(plain(&o.span, "ORG", sentence));
             }
             for (p, &sentence) in found.people.iter().zip(&found.person_sentence) {
-                items.push((p.span.clone(), "PER", sentence, false, None));
+                items.push(plain(&p.span, "PER", sentence));
             }
-            items.sort_by_key(|(span, ..)| (span.start, std::cmp::Reverse(span.end)));
-            for (span, kind, sentence, nested, admin) in items {
-                let src = analysis.source_map.map_range(span.clone());
+            for (d, &sentence) in found.documents.iter().zip(&found.document_sentence) {
+                let doc = DocRecord {
+                    kind: d.kind.to_string(),
+                    number: d.number.clone(),
+                    year: d.year,
+                    issuer_code: d.issuer_code.clone(),
+                    date: d.date.clone(),
+                };
+                items.push(Pending {
+                    doc: Some(doc),
+                    ..plain(&d.span, "DOC", sentence)
+                });
+            }
+            items.sort_by_key(|p| (p.span.start, std::cmp::Reverse(p.span.end)));
+            for p in items {
+                let src = analysis.source_map.map_range(p.span.clone());
                 entities.push(Entity {
-                    kind: kind.to_string(),
-                    text: analysis.text[span.clone()].to_string(),
-                    start: cursor.char_offset(span.start),
-                    end: cursor.char_offset(span.end),
+                    kind: p.kind.to_string(),
+                    text: analysis.text[p.span.clone()].to_string(),
+                    start: cursor.char_offset(p.span.start),
+                    end: cursor.char_offset(p.span.end),
                     src: [src.start, src.end],
-                    sentence,
-                    nested,
-                    admin,
+                    sentence: p.sentence,
+                    nested: p.nested,
+                    admin: p.admin,
+                    doc: p.doc,
                     refers_to: None,
                 });
             }
@@ -391,15 +428,15 @@ fn link_short_names(entities: &mut [Entity]) {
     }
 }
 
-/// An entity before its offsets are mapped: byte span, type, sentence,
-/// nested, admin.
-type Pending = (
-    std::ops::Range<usize>,
-    &'static str,
-    usize,
-    bool,
-    Option<Admin>,
-);
+/// An entity before its offsets are mapped.
+struct Pending {
+    span: std::ops::Range<usize>,
+    kind: &'static str,
+    sentence: usize,
+    nested: bool,
+    admin: Option<Admin>,
+    doc: Option<DocRecord>,
+}
 
 /// The `admin` object of a place mention.
 fn admin(gazetteer: &Gazetteer, place: &PlaceRef, link: Option<&Link>) -> Admin {

@@ -7,6 +7,7 @@
 //! the text meant. [`admin`] holds the unit table itself.
 
 pub mod admin;
+pub mod documents;
 pub mod gazetteer;
 pub mod officials;
 pub mod orgs;
@@ -19,6 +20,7 @@ use std::sync::Arc;
 
 use crate::segment::{Sentence, SentenceKind};
 use crate::token::Tokens;
+use documents::DocumentMention;
 use gazetteer::Gazetteer;
 use officials::OfficialMention;
 use orgs::OrgMention;
@@ -43,6 +45,10 @@ pub struct Entities {
     pub people: Vec<PersonMention>,
     /// For each person: the index of its sentence.
     pub person_sentence: Vec<usize>,
+    /// Legal-document references, in text order.
+    pub documents: Vec<DocumentMention>,
+    /// For each document reference: the index of its sentence.
+    pub document_sentence: Vec<usize>,
     /// Person–title–organisation records, in text order, token ranges.
     pub officials: Vec<OfficialMention>,
     /// The tokens of the text (the officials' ranges index them).
@@ -136,6 +142,13 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> E
     spans.sort_by_key(|(s, _)| s.tokens.start);
     let (spans, span_sentence): (Vec<_>, Vec<_>) = spans.into_iter().unzip();
     let officials = officials::find_officials(&tokens, &spans, &span_sentence);
+    // Document references never overlap the other entities.
+    let mut documents = documents::find_documents(text, &tokens);
+    documents.retain(|d| {
+        let k = taken.partition_point(|r| r.end <= d.tokens.start);
+        taken.get(k).is_none_or(|r| r.start >= d.tokens.end)
+    });
+    let document_sentence: Vec<usize> = documents.iter().map(|d| sentence(d.span.start)).collect();
     let (era, links) = resolve::resolve(gazetteer, &tokens, text, &mentions, &sentence_of);
     Entities {
         mentions,
@@ -145,6 +158,8 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> E
         org_sentence,
         people,
         person_sentence,
+        documents,
+        document_sentence,
         officials,
         tokens,
         era,
