@@ -351,12 +351,22 @@ impl Record {
             let surface = |r: &std::ops::Range<usize>| {
                 analysis.text[toks[r.start].span.start..toks[r.end - 1].span.end].to_string()
             };
+            // One record per distinct triple in the article (R1).
+            let mut seen = std::collections::HashSet::new();
             for o in &found.officials {
-                officials.push(Official {
+                let official = Official {
                     name: surface(&o.person),
                     title: surface(&o.title),
                     organization: o.organization.as_ref().map(surface),
-                });
+                };
+                let triple = (
+                    official.name.clone(),
+                    official.title.clone(),
+                    official.organization.clone(),
+                );
+                if seen.insert(triple) {
+                    officials.push(official);
+                }
             }
         }
         let mut record = Record::empty(doc);

@@ -111,3 +111,31 @@ fn dismissals_elections_after_a_title_and_a_numbered_command() {
         [triple("Đào Xuân Khiêm", "Tư lệnh", Some("Quân khu 1"))]
     );
 }
+
+/// Found in a new-user trial.
+#[test]
+fn dashes_passive_frames_apposition_and_one_record_per_triple() {
+    assert_eq!(
+        officials("Phó Chủ tịch UBND tỉnh – Nguyễn Văn Sơn đề nghị tăng cường kiểm tra."),
+        [triple("Nguyễn Văn Sơn", "Phó Chủ tịch", Some("UBND tỉnh"))]
+    );
+    assert_eq!(
+        officials("Ông Đinh Văn Thu được bổ nhiệm giữ chức Phó Giám đốc Sở Nội vụ."),
+        [triple("Đinh Văn Thu", "Phó Giám đốc", Some("Sở Nội vụ"))]
+    );
+    assert_eq!(
+        officials("UBND tỉnh bổ nhiệm bà Lê Thị Hoa, Trưởng phòng Kế hoạch, giữ chức Phó Giám đốc Sở Nội vụ."),
+        [
+            triple("Lê Thị Hoa", "Trưởng phòng", Some("phòng Kế hoạch")),
+            triple("Lê Thị Hoa", "Phó Giám đốc", Some("Sở Nội vụ")),
+        ]
+    );
+    assert_eq!(
+        officials("Ông Nguyễn Văn An, Chủ tịch UBND tỉnh dự họp.\nÔng Nguyễn Văn An, Chủ tịch UBND tỉnh phát biểu."),
+        [triple("Nguyễn Văn An", "Chủ tịch", Some("UBND tỉnh"))]
+    );
+    let record =
+        Pipeline::default().process(&Document::from_text("x", "Ông Phạm Trường Sơn phát biểu."));
+    let people: Vec<&str> = record.entities.iter().map(|e| e.text.as_str()).collect();
+    assert_eq!(people, ["Phạm Trường Sơn"]);
+}

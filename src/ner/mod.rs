@@ -106,6 +106,16 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> E
         .chain(orgs.iter().map(|o| o.tokens.clone()))
         .collect();
     taken.sort_by_key(|r| r.start);
+    // Document references never overlap places or organisations; people
+    // never overlap them.
+    let mut documents = documents::find_documents(text, &tokens);
+    documents.retain(|d| {
+        let k = taken.partition_point(|r| r.end <= d.tokens.start);
+        taken.get(k).is_none_or(|r| r.start >= d.tokens.end)
+    });
+    let document_sentence: Vec<usize> = documents.iter().map(|d| sentence(d.span.start)).collect();
+    taken.extend(documents.iter().map(|d| d.tokens.clone()));
+    taken.sort_by_key(|r| r.start);
     let people = people::find_people(text, &tokens, sentences, &taken);
     let person_sentence: Vec<usize> = people.iter().map(|p| sentence(p.span.start)).collect();
     let mut spans: Vec<(officials::Span, usize)> = mentions
@@ -142,13 +152,6 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> E
     spans.sort_by_key(|(s, _)| s.tokens.start);
     let (spans, span_sentence): (Vec<_>, Vec<_>) = spans.into_iter().unzip();
     let officials = officials::find_officials(&tokens, &spans, &span_sentence);
-    // Document references never overlap the other entities.
-    let mut documents = documents::find_documents(text, &tokens);
-    documents.retain(|d| {
-        let k = taken.partition_point(|r| r.end <= d.tokens.start);
-        taken.get(k).is_none_or(|r| r.start >= d.tokens.end)
-    });
-    let document_sentence: Vec<usize> = documents.iter().map(|d| sentence(d.span.start)).collect();
     let (era, links) = resolve::resolve(gazetteer, &tokens, text, &mentions, &sentence_of);
     Entities {
         mentions,

@@ -79,19 +79,24 @@ pub fn find_officials(
     let reader = Reader { tokens };
     let mut out = Vec::new();
     let mut seen = HashSet::new();
+    // The organisation that frames the sentence so far: "Thường trực UBND
+    // tỉnh gồm Chủ tịch A và 4 phó chủ tịch: …" (kept while scanning, so
+    // long sentences stay linear).
+    let mut frame: Option<Range<usize>> = None;
     for (i, p) in spans.iter().enumerate() {
+        if i > 0 && sentence_of.get(i - 1) != sentence_of.get(i) {
+            frame = None;
+        }
+        if p.kind == "ORG" {
+            let after = (reader.key(p.tokens.end), reader.key(p.tokens.end + 1));
+            if matches!(after, ("gồm", _) | ("có", _) | ("hiện", "gồm")) {
+                frame = Some(p.tokens.clone());
+            }
+        }
         if p.kind != "PER" {
             continue;
         }
         let same = |j: usize| sentence_of.get(j) == sentence_of.get(i);
-        // The organisation that frames the sentence: "Thường trực UBND tỉnh
-        // gồm Chủ tịch A và 4 phó chủ tịch: …".
-        let frame = (0..i).rev().take_while(|&j| same(j)).find_map(|j| {
-            let s = &spans[j];
-            let after = (reader.key(s.tokens.end), reader.key(s.tokens.end + 1));
-            let frames = matches!(after, ("gồm", _) | ("có", _) | ("hiện", "gồm"));
-            (s.kind == "ORG" && frames).then(|| s.tokens.clone())
-        });
         let mut push = |title: Range<usize>, org: Option<Range<usize>>| {
             let org = org.or_else(|| frame.clone());
             if seen.insert((p.tokens.clone(), title.clone(), org.clone())) {
@@ -118,6 +123,9 @@ pub fn find_officials(
             if reader.key(end.wrapping_sub(1)) == "đối" {
                 end -= 1;
             }
+        } else if matches!(reader.key(p.tokens.start.wrapping_sub(1)), "-" | "–") {
+            // "Phó Chủ tịch UBND tỉnh – Nguyễn Văn Sơn"
+            end = p.tokens.start - 1;
         } else {
             end = p.tokens.start;
         }
@@ -156,16 +164,19 @@ pub fn find_officials(
         loop {
             // "…, Phó Trưởng Ban X được bầu làm Trưởng Ban X": a frame may
             // follow a title too.
-            let start = if matches!(reader.key(at), "," | "-" | "–") {
-                at + 1
-            } else {
-                match reader.frame_end(at) {
-                    Some(end) => end,
-                    None => break,
-                }
-            };
+            // ", Title", "- Title", "giữ chức Title", ", giữ chức Title".
+            let mut start = at;
+            if matches!(reader.key(start), "," | "-" | "–") {
+                start += 1;
+            }
+            if let Some(end) = reader.frame_end(start) {
+                start = end;
+            }
+            if start == at {
+                break;
+            }
             let next = spans.get(k).filter(|_| same(k));
-            let limit = next.map_or(reader.sentence_end(start), |s| s.tokens.start);
+            let limit = next.map_or_else(|| reader.sentence_end(start), |s| s.tokens.start);
             let Some(title) = reader.title_at(start, limit, next) else {
                 break;
             };
@@ -211,6 +222,9 @@ impl Reader<'_> {
     /// "giữ chức", "được bầu làm", "được bầu giữ chức").
     fn frame_end(&self, at: usize) -> Option<usize> {
         const FRAMES: &[&[&str]] = &[
+            &["được", "bổ", "nhiệm", "giữ", "chức"],
+            &["được", "bổ", "nhiệm", "làm"],
+            &["được", "bổ", "nhiệm"],
             &["được", "bầu", "giữ", "chức"],
             &["được", "bầu", "làm"],
             &["được", "bầu", "là"],
@@ -231,7 +245,8 @@ impl Reader<'_> {
     fn list_title(&self, start: usize, spans: &[Span], i: usize) -> Option<Range<usize>> {
         let mut k = start;
         let mut j = i;
-        loop {
+        // Lists of more than 30 names are not read (and long lines stay linear).
+        for _ in 0..30 {
             // Honorifics before the name.
             while k > 0 && matches!(self.key(k - 1), "ông" | "bà" | "đồng" | "chí") {
                 k -= 1;
@@ -255,6 +270,7 @@ impl Reader<'_> {
             }
             return None;
         }
+        None
     }
 
     /// A title core ending at `end` (exclusive): its start.

@@ -281,6 +281,14 @@ impl OrgScan<'_> {
         if let Some((end, _)) = self.entry(i, &[Kind::Body]) {
             return Some(self.tail(end, true));
         }
+        // "Phạm Trường Sơn": a head word inside a person's name.
+        if i > 0
+            && self.joined(i - 1)
+            && self.surface(i - 1).starts_with(char::is_uppercase)
+            && person_words().contains_key(self.key(i - 1))
+        {
+            return None;
+        }
         // "Phó Bí thư Thường trực Tỉnh ủy": "Thường trực" belongs to the title.
         if self.key(i) == "thường" && matches!(self.key(i.wrapping_sub(1)), "thư" | "tịch") {
             return None;

@@ -91,6 +91,7 @@ const CREDITS: &[&[&str]] = &[
     &["ảnh"],
     &["anh"],
     &["tin", ",", "ảnh"],
+    &["bài", ",", "ảnh"],
     &["tin", "và", "ảnh"],
     &["bài", "và", "ảnh"],
     &["bài"],
@@ -373,7 +374,7 @@ impl PeopleScan<'_> {
                 .get(b)
                 .is_some_and(|y| self.toks[a].span.end == y.span.start)
         };
-        self.surface(k) == "."
+        matches!(self.surface(k), "." | "'" | "’")
             && k > 0
             && glued(k - 1, k)
             && glued(k, k + 1)
