@@ -391,7 +391,12 @@ impl OrgScan<'_> {
                 k += 1;
                 continue;
             }
-            if !word || STOP.contains(&self.key(k)) || k == start && !lower_start {
+            // "Đại học Quy Nhơn và Trường Cao đẳng …": two organisations.
+            let another = self.key(k) == "và"
+                && self
+                    .entry(k + 1, &[Kind::Head, Kind::Level, Kind::Body])
+                    .is_some();
+            if !word || another || STOP.contains(&self.key(k)) || k == start && !lower_start {
                 break;
             }
             // A run of lower-case words: how far, and what ends it.
