@@ -9,6 +9,8 @@
 //! read or decoded yields a record whose `error` is set, whose `text` and
 //! `normalization` are `null` and whose lists are empty.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::input::Document;
@@ -347,10 +349,7 @@ impl Record {
         }
         let mut officials = Vec::new();
         if let Some(found) = &analysis.entities {
-            let toks = found.tokens.as_slice();
-            let surface = |r: &std::ops::Range<usize>| {
-                analysis.text[toks[r.start].span.start..toks[r.end - 1].span.end].to_string()
-            };
+            let surface = |r: &std::ops::Range<usize>| analysis.text[r.clone()].to_string();
             // One record per distinct triple in the article (R1).
             let mut seen = std::collections::HashSet::new();
             for o in &found.officials {
@@ -419,22 +418,22 @@ impl Record {
 }
 
 /// Points each one- or two-word PER at the nearest earlier PER of more words
-/// that ends with it ("ông Chính" → "Nguyễn Văn Chính").
+/// that ends with it ("ông Chính" → "Nguyễn Văn Chính"). One pass: every
+/// full name is remembered by its last one and two words.
 fn link_short_names(entities: &mut [Entity]) {
-    for i in 0..entities.len() {
-        let e = &entities[i];
-        let words = e.text.split_whitespace().count();
-        if e.kind != "PER" || words > 2 {
+    let mut by_ending: HashMap<String, usize> = HashMap::new();
+    for (i, e) in entities.iter_mut().enumerate() {
+        if e.kind != "PER" {
             continue;
         }
-        let short = e.text.to_lowercase();
-        let full = (0..i).rev().find(|&j| {
-            let f = &entities[j];
-            f.kind == "PER"
-                && f.text.split_whitespace().count() > words
-                && f.text.to_lowercase().ends_with(&format!(" {short}"))
-        });
-        entities[i].refers_to = full;
+        let lower = e.text.to_lowercase();
+        let words: Vec<&str> = lower.split_whitespace().collect();
+        if words.len() <= 2 {
+            e.refers_to = by_ending.get(&words.join(" ")).copied();
+        }
+        for n in 1..=2.min(words.len().saturating_sub(1)) {
+            by_ending.insert(words[words.len() - n..].join(" "), i);
+        }
     }
 }
 
@@ -476,12 +475,12 @@ fn admin(gazetteer: &Gazetteer, place: &PlaceRef, link: Option<&Link>) -> Admin 
     if let Some(u) = link.unit {
         let unit = &units[u as usize];
         return Admin {
-            level: level_name(unit.level).to_string(),
+            level: unit.level.as_str().to_string(),
             code: Some(unit.code.clone()),
             name: Some(unit.full_name.clone()),
             unit_type: Some(unit.unit_type.clone()),
             province: gazetteer.province_of(u).map(unit_ref),
-            status: Some(status_name(unit).to_string()),
+            status: Some(unit.status.as_str().to_string()),
             successor: gazetteer
                 .successors(u)
                 .iter()
@@ -503,12 +502,12 @@ fn admin(gazetteer: &Gazetteer, place: &PlaceRef, link: Option<&Link>) -> Admin 
             .all(|c| f(c) == first)
             .then(|| first.to_string())
     };
-    let level = shared(|u| level_name(u.level)).unwrap_or_else(|| {
+    let level = shared(|u| u.level.as_str()).unwrap_or_else(|| {
         let guess = [Level::Commune, Level::District, Level::Province]
             .into_iter()
             .find(|&l| levels.contains(l))
             .unwrap_or(Level::District);
-        level_name(guess).to_string()
+        guess.as_str().to_string()
     });
     Admin {
         level,
@@ -526,29 +525,11 @@ fn admin(gazetteer: &Gazetteer, place: &PlaceRef, link: Option<&Link>) -> Admin 
                 Candidate {
                     code: u.code.clone(),
                     name: u.full_name.clone(),
-                    level: level_name(u.level).to_string(),
-                    status: status_name(u).to_string(),
+                    level: u.level.as_str().to_string(),
+                    status: u.status.as_str().to_string(),
                     province: gazetteer.province_of(c).map(unit_ref),
                 }
             })
             .collect(),
-    }
-}
-
-fn level_name(level: Level) -> &'static str {
-    match level {
-        Level::Province => "province",
-        Level::District => "district",
-        Level::Commune => "commune",
-    }
-}
-
-fn status_name(unit: &AdminUnit) -> &'static str {
-    use crate::ner::admin::Status;
-    match unit.status {
-        Status::Current => "current",
-        Status::Legacy => "legacy",
-        Status::Historic => "historic",
-        Status::Renamed => "renamed",
     }
 }

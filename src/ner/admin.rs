@@ -38,6 +38,17 @@ pub enum Level {
     Commune,
 }
 
+impl Level {
+    /// `province`, `district` or `commune`, as in the gazetteer and the record.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Province => "province",
+            Level::District => "district",
+            Level::Commune => "commune",
+        }
+    }
+}
+
 /// Whether a unit exists today.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Status {
@@ -49,6 +60,18 @@ pub enum Status {
     Historic,
     /// Changed after 2025-07-01.
     Renamed,
+}
+
+impl Status {
+    /// `current`, `legacy`, `historic` or `renamed`, as in the gazetteer and the record.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Current => "current",
+            Status::Legacy => "legacy",
+            Status::Historic => "historic",
+            Status::Renamed => "renamed",
+        }
+    }
 }
 
 /// One administrative unit (one row of the gazetteer).
@@ -162,18 +185,20 @@ impl AdminUnits {
                     format!("{} columns, expected {}", f.len(), COLUMNS.len()),
                 ));
             }
-            let level = match f[1] {
-                "province" => Level::Province,
-                "district" => Level::District,
-                "commune" => Level::Commune,
-                other => return Err(error(n, format!("unknown level {other:?}"))),
+            let Some(level) = [Level::Province, Level::District, Level::Commune]
+                .into_iter()
+                .find(|l| l.as_str() == f[1])
+            else {
+                return Err(error(n, format!("unknown level {:?}", f[1])));
             };
-            let status = match f[9] {
-                "current" => Status::Current,
-                "legacy" => Status::Legacy,
-                "historic" => Status::Historic,
-                "renamed" => Status::Renamed,
-                other => return Err(error(n, format!("unknown status {other:?}"))),
+            let statuses = [
+                Status::Current,
+                Status::Legacy,
+                Status::Historic,
+                Status::Renamed,
+            ];
+            let Some(status) = statuses.into_iter().find(|s| s.as_str() == f[9]) else {
+                return Err(error(n, format!("unknown status {:?}", f[9])));
             };
             let digits = match level {
                 Level::Province => 2,

@@ -7,6 +7,7 @@
 
 use std::ops::Range;
 
+use super::resolve::{iso_date, slashed_date};
 use crate::token::{TokenKind, Tokens};
 
 /// Document kinds by their keys, with the written kind.
@@ -114,23 +115,14 @@ pub fn find_documents(text: &str, tokens: &Tokens) -> Vec<DocumentMention> {
         // "ngày 18/6/2023" right after.
         let mut date = None;
         if key(end) == "ngày" {
-            if let Some(d) = toks.get(end + 1).filter(|t| t.kind == TokenKind::Number) {
-                let s = &text[d.span.clone()];
-                let p: Vec<&str> = s.split(['/', '.']).collect();
-                if let [d2, m, y] = p[..] {
-                    if let (Ok(d2), Ok(m), Ok(y)) =
-                        (d2.parse::<u32>(), m.parse::<u32>(), y.parse::<u32>())
-                    {
-                        if (1..=31).contains(&d2)
-                            && (1..=12).contains(&m)
-                            && (1945..=2100).contains(&y)
-                        {
-                            date = Some(format!("{y:04}-{m:02}-{d2:02}"));
-                            year = year.or(Some(y));
-                            end += 2;
-                        }
-                    }
-                }
+            let day = toks
+                .get(end + 1)
+                .filter(|t| t.kind == TokenKind::Number)
+                .and_then(|t| slashed_date(&text[t.span.clone()]));
+            if let Some(day) = day {
+                date = Some(iso_date(day));
+                year = year.or(Some(day / 10_000));
+                end += 2;
             }
         }
         out.push(DocumentMention {
@@ -170,6 +162,10 @@ mod tests {
             ]
         );
         // A date that cannot be is not the document's date.
+        assert_eq!(
+            docs("Quyết định số 12/QĐ-UBND ngày 31/2/2023")[0].0,
+            "Quyết định số 12/QĐ-UBND"
+        );
         assert_eq!(
             docs("Quyết định số 12/QĐ-UBND ngày 31/13/2023")[0].0,
             "Quyết định số 12/QĐ-UBND"

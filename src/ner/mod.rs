@@ -49,10 +49,8 @@ pub struct Entities {
     pub documents: Vec<DocumentMention>,
     /// For each document reference: the index of its sentence.
     pub document_sentence: Vec<usize>,
-    /// Person–title–organisation records, in text order, token ranges.
+    /// Person–title–organisation records, in text order.
     pub officials: Vec<OfficialMention>,
-    /// The tokens of the text (the officials' ranges index them).
-    pub tokens: Tokens,
     /// The article's date and period.
     pub era: Era,
 }
@@ -164,7 +162,6 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> E
         documents,
         document_sentence,
         officials,
-        tokens,
         era,
     }
 }
@@ -196,7 +193,9 @@ fn settle(places: &mut [Mention], orgs: &mut Vec<OrgMention>, tokens: &Tokens) {
             }
             return false;
         }
-        true
+        // Cut back to exactly a place's span: the place stands alone.
+        let k = top.partition_point(|p| p.start < o.tokens.start);
+        top.get(k) != Some(&o.tokens)
     });
     // Organisations are disjoint and in order too.
     for p in places.iter_mut() {

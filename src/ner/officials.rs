@@ -29,11 +29,11 @@ pub struct Span {
 /// One official record.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct OfficialMention {
-    /// Token range of the person.
+    /// Byte range of the person in the text.
     pub person: Range<usize>,
-    /// Token range of the title.
+    /// Byte range of the title.
     pub title: Range<usize>,
-    /// Token range of the organisation (or place), when one is linked.
+    /// Byte range of the organisation (or place), when one is linked.
     pub organization: Option<Range<usize>>,
 }
 
@@ -100,10 +100,12 @@ pub fn find_officials(
         let mut push = |title: Range<usize>, org: Option<Range<usize>>| {
             let org = org.or_else(|| frame.clone());
             if seen.insert((p.tokens.clone(), title.clone(), org.clone())) {
+                let toks = tokens.as_slice();
+                let bytes = |r: &Range<usize>| toks[r.start].span.start..toks[r.end - 1].span.end;
                 out.push(OfficialMention {
-                    person: p.tokens.clone(),
-                    title,
-                    organization: org,
+                    person: bytes(&p.tokens),
+                    title: bytes(&title),
+                    organization: org.as_ref().map(bytes),
                 });
             }
         };

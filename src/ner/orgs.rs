@@ -325,13 +325,13 @@ impl OrgScan<'_> {
                 Some((e, _)) => e,
                 None => {
                     // "Ban Quản lý dự án …", "Hội đồng thẩm định …" may go on in lower case.
-                    let lower_start = LOWER_NAMED.contains(&self.keys(i..end).as_str());
+                    let lower_start = self.keys_in(i..end, LOWER_NAMED);
                     self.name(end, lower_start)?
                 }
             };
             return Some(self.tail(end, true));
         }
-        let alone = COMPLETE_ALONE.contains(&self.keys(i..end).as_str());
+        let alone = self.keys_in(i..end, COMPLETE_ALONE);
         let tail = self.tail(end, true);
         if tail > end || alone {
             Some(tail)
@@ -340,8 +340,14 @@ impl OrgScan<'_> {
         }
     }
 
-    fn keys(&self, range: Range<usize>) -> String {
-        range.map(|k| self.key(k)).collect::<Vec<_>>().join(" ")
+    /// True when the keys of `range` are the words of `phrase` ("hội đồng").
+    fn keys_are(&self, range: Range<usize>, phrase: &str) -> bool {
+        phrase.split(' ').eq(range.map(|k| self.key(k)))
+    }
+
+    /// True when the keys of `range` are one of `phrases`.
+    fn keys_in(&self, range: Range<usize>, phrases: &[&str]) -> bool {
+        phrases.iter().any(|p| self.keys_are(range.clone(), p))
     }
 
     /// True when a level word, a place or an organisation starts at `k`:
@@ -420,7 +426,7 @@ impl OrgScan<'_> {
             // "Viện Nghiên cứu Văn hóa;", "Trường Đại học Cảnh sát nhân dân;"
             let closes =
                 run_end >= self.toks.len() || !self.is_word(run_end) || !self.joined(run_end - 1);
-            if k > start && closes && (len == 1 || self.keys(k..run_end) == "nhân dân") {
+            if k > start && closes && (len == 1 || self.keys_are(k..run_end, "nhân dân")) {
                 end = run_end;
             }
             break;

@@ -116,7 +116,7 @@ pub fn resolve(
         })
         .collect();
     let era = Era {
-        date: date.map(|d| format!("{:04}-{:02}-{:02}", d / 10_000, d / 100 % 100, d % 100)),
+        date: date.map(iso_date),
         period,
     };
     (era, links)
@@ -137,9 +137,8 @@ fn first_date(tokens: &Tokens, text: &str) -> Option<u32> {
             return None;
         }
         let s = num(i);
-        let parts: Vec<&str> = s.split(['/', '.']).collect();
-        match parts.len() {
-            3 => date_of(parts[0], parts[1], parts[2]),
+        match s.split(['/', '.']).count() {
+            3 => slashed_date(s),
             1 if key(i + 1) == "-"
                 && key(i + 3) == "-"
                 && glued(i)
@@ -178,6 +177,24 @@ fn first_date(tokens: &Tokens, text: &str) -> Option<u32> {
     (0..header)
         .find_map(date_at)
         .or_else(|| (header..toks.len()).find_map(date_at))
+}
+
+/// `yyyymmdd` as `YYYY-MM-DD`.
+pub(crate) fn iso_date(date: u32) -> String {
+    format!(
+        "{:04}-{:02}-{:02}",
+        date / 10_000,
+        date / 100 % 100,
+        date % 100
+    )
+}
+
+/// A day written as "18/6/2023" or "18.6.2023", checked against the calendar.
+pub(crate) fn slashed_date(s: &str) -> Option<u32> {
+    match s.split(['/', '.']).collect::<Vec<_>>()[..] {
+        [d, m, y] => date_of(d, m, y),
+        _ => None,
+    }
 }
 
 /// A valid calendar date between 1945 and 2100, as `yyyymmdd`.
