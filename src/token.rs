@@ -121,6 +121,62 @@ impl Tokens {
     }
 }
 
+/// Tokens read together with their text: look-ups by token index that are
+/// safe past the end (an empty key or surface), shared by the recognisers.
+#[derive(Debug, Clone, Copy)]
+pub struct View<'a> {
+    /// The text the tokens were made from.
+    pub text: &'a str,
+    /// The tokens, in order.
+    pub toks: &'a [Token],
+    /// The tokens with their keys.
+    pub tokens: &'a Tokens,
+}
+
+impl<'a> View<'a> {
+    /// A view of `tokens`, made from `text`.
+    pub fn new(text: &'a str, tokens: &'a Tokens) -> View<'a> {
+        View {
+            text,
+            toks: tokens.as_slice(),
+            tokens,
+        }
+    }
+
+    /// The key of token `i`; empty past the end.
+    pub fn key(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| self.tokens.key(t))
+    }
+
+    /// The text of token `i`; empty past the end.
+    pub fn surface(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| &self.text[t.span.clone()])
+    }
+
+    /// True when token `i` is a word or number, not punctuation.
+    pub fn is_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind != TokenKind::Punct)
+    }
+
+    /// True when token `i` starts with a capital letter.
+    pub fn capital(&self, i: usize) -> bool {
+        self.surface(i).starts_with(char::is_uppercase)
+    }
+
+    /// True when tokens `a` and `a + 1` exist on one line.
+    pub fn joined(&self, a: usize) -> bool {
+        match (self.toks.get(a), self.toks.get(a + 1)) {
+            (Some(x), Some(y)) => !self.text[x.span.end..y.span.start].contains('\n'),
+            _ => false,
+        }
+    }
+
+    /// True when the keys from token `i` are `words`.
+    pub fn keys_at(&self, i: usize, words: &[&str]) -> bool {
+        words.iter().enumerate().all(|(n, w)| self.key(i + n) == *w)
+    }
+}
+
 /// End of the letter/digit run starting at `start`, and its kind. Separators
 /// `.` `,` `/` `:` join digits only when a digit follows on both sides.
 fn alnum_run(text: &str, start: usize) -> (usize, TokenKind) {

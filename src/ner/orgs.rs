@@ -15,7 +15,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::rules::{person_words, Mention};
-use crate::token::{Token, TokenKind, Tokens};
+use crate::token::{TokenKind, Tokens, View};
 
 const ORGANIZATIONS: &str = include_str!("../../corpora/gazetteers/organizations.tsv");
 
@@ -186,9 +186,7 @@ pub fn find_orgs(
         .map(|t| lexicon.by_first.get(tokens.key(t)))
         .collect();
     let scan = OrgScan {
-        text,
-        toks: tokens.as_slice(),
-        tokens,
+        view: View::new(text, tokens),
         place_at,
         entries,
     };
@@ -211,43 +209,26 @@ pub fn find_orgs(
 }
 
 struct OrgScan<'a> {
-    text: &'a str,
-    toks: &'a [Token],
-    tokens: &'a Tokens,
+    view: View<'a>,
     /// For each token, the end of the top-level place starting there (0: none).
     place_at: Vec<usize>,
     /// For each token, the lexicon entries starting with its key.
     entries: Vec<Option<&'a Vec<Entry>>>,
 }
 
+/// The scan reads its tokens through the shared [`View`].
+impl<'a> std::ops::Deref for OrgScan<'a> {
+    type Target = View<'a>;
+
+    fn deref(&self) -> &View<'a> {
+        &self.view
+    }
+}
+
 impl OrgScan<'_> {
     /// The end of the top-level place starting at token `k`.
     fn place_at(&self, k: usize) -> Option<usize> {
         self.place_at.get(k).copied().filter(|&end| end > 0)
-    }
-
-    fn key(&self, i: usize) -> &str {
-        self.toks.get(i).map_or("", |t| self.tokens.key(t))
-    }
-
-    fn surface(&self, i: usize) -> &str {
-        self.toks.get(i).map_or("", |t| &self.text[t.span.clone()])
-    }
-
-    fn capital(&self, i: usize) -> bool {
-        self.surface(i).starts_with(char::is_uppercase)
-    }
-
-    fn is_word(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.kind != TokenKind::Punct)
-    }
-
-    /// No line break between tokens `a` and `a + 1`.
-    fn joined(&self, a: usize) -> bool {
-        match (self.toks.get(a), self.toks.get(a + 1)) {
-            (Some(x), Some(y)) => !self.text[x.span.end..y.span.start].contains('\n'),
-            _ => false,
-        }
     }
 
     /// The longest lexicon entry of one of `kinds` at `i`: its end and kind.

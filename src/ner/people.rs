@@ -17,7 +17,7 @@ use std::ops::Range;
 
 use super::rules::person_words;
 use crate::segment::{Sentence, SentenceKind};
-use crate::token::{Token, TokenKind, Tokens};
+use crate::token::{TokenKind, Tokens, View};
 
 /// A person mention: token range and byte span.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -124,9 +124,7 @@ pub fn find_people(
     taken: &[Range<usize>],
 ) -> Vec<PersonMention> {
     let scan = PeopleScan {
-        text,
-        toks: tokens.as_slice(),
-        tokens,
+        view: View::new(text, tokens),
         taken,
     };
     let mut out = Vec::new();
@@ -171,40 +169,28 @@ pub fn find_people(
 }
 
 struct PeopleScan<'a> {
-    text: &'a str,
-    toks: &'a [Token],
-    tokens: &'a Tokens,
+    view: View<'a>,
     taken: &'a [Range<usize>],
 }
 
+/// The scan reads its tokens through the shared [`View`].
+impl<'a> std::ops::Deref for PeopleScan<'a> {
+    type Target = View<'a>;
+
+    fn deref(&self) -> &View<'a> {
+        &self.view
+    }
+}
+
 impl PeopleScan<'_> {
-    fn key(&self, i: usize) -> &str {
-        self.toks.get(i).map_or("", |t| self.tokens.key(t))
-    }
-
-    fn surface(&self, i: usize) -> &str {
-        self.toks.get(i).map_or("", |t| &self.text[t.span.clone()])
-    }
-
     fn capital_word(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Word)
             && self.surface(i).starts_with(char::is_uppercase)
     }
 
-    fn joined(&self, a: usize) -> bool {
-        match (self.toks.get(a), self.toks.get(a + 1)) {
-            (Some(x), Some(y)) => !self.text[x.span.end..y.span.start].contains('\n'),
-            _ => false,
-        }
-    }
-
     fn is_taken(&self, i: usize) -> bool {
         let k = self.taken.partition_point(|r| r.end <= i);
         self.taken.get(k).is_some_and(|r| r.start <= i)
-    }
-
-    fn keys_at(&self, i: usize, words: &[&str]) -> bool {
-        words.iter().enumerate().all(|(n, w)| self.key(i + n) == *w)
     }
 
     fn mention(&self, tokens: Range<usize>) -> PersonMention {

@@ -26,7 +26,7 @@ use std::sync::OnceLock;
 use super::admin::Level;
 use super::gazetteer::{Entry, Form, Gazetteer, Hit, Target};
 use crate::normalize::fold::strip_char;
-use crate::token::{Token, TokenKind, Tokens};
+use crate::token::{TokenKind, Tokens, View};
 
 const PERSON_WORDS: &str = include_str!("../../corpora/gazetteers/person_words.tsv");
 
@@ -125,9 +125,7 @@ pub fn find_places(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Vec<Me
     let hits = gazetteer.find(tokens);
     let mut scan = Scan {
         gazetteer,
-        text,
-        toks: tokens.as_slice(),
-        tokens,
+        view: View::new(text, tokens),
         hits_at: index_hits(&hits, tokens.len()),
         hits,
         covered: vec![false; tokens.len()],
@@ -347,9 +345,7 @@ pub(crate) fn person_words() -> &'static HashMap<String, &'static str> {
 
 struct Scan<'a> {
     gazetteer: &'a Gazetteer,
-    text: &'a str,
-    toks: &'a [Token],
-    tokens: &'a Tokens,
+    view: View<'a>,
     hits: Vec<Hit>,
     hits_at: Vec<Range<usize>>,
     covered: Vec<bool>,
@@ -358,6 +354,15 @@ struct Scan<'a> {
     sites: Vec<Range<usize>>,
     /// The unit word starting at each token.
     unit_words: Vec<Option<UnitWord>>,
+}
+
+/// The scan reads its tokens through the shared [`View`].
+impl<'a> std::ops::Deref for Scan<'a> {
+    type Target = View<'a>;
+
+    fn deref(&self) -> &View<'a> {
+        &self.view
+    }
 }
 
 /// How well a name in the text matches an entry.
@@ -1186,11 +1191,6 @@ impl<'a> Scan<'a> {
         !self.covered[range].iter().any(|&c| c)
     }
 
-    /// The token's key; empty past the end.
-    fn key(&self, i: usize) -> &str {
-        self.toks.get(i).map_or("", |t| self.tokens.key(t))
-    }
-
     fn key_at(&self, i: usize) -> Option<&str> {
         (i < self.toks.len()).then(|| self.key(i))
     }
@@ -1211,26 +1211,8 @@ impl<'a> Scan<'a> {
             })
     }
 
-    fn keys_at(&self, i: usize, words: &[&str]) -> bool {
-        i + words.len() <= self.toks.len()
-            && words.iter().enumerate().all(|(n, w)| self.key(i + n) == *w)
-    }
-
-    /// The token's text; empty past the end (so look-ahead never panics).
-    fn surface(&self, i: usize) -> &str {
-        self.toks.get(i).map_or("", |t| &self.text[t.span.clone()])
-    }
-
     fn surface_at(&self, i: usize) -> Option<&str> {
         (i < self.toks.len()).then(|| self.surface(i))
-    }
-
-    fn is_word(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.kind != TokenKind::Punct)
-    }
-
-    fn capital(&self, i: usize) -> bool {
-        self.surface(i).starts_with(char::is_uppercase)
     }
 
     fn capital_at(&self, i: usize) -> bool {
