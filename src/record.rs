@@ -257,6 +257,13 @@ pub struct Official {
     pub title: String,
     /// The organisation (or place) as written; `null` when none is linked.
     pub organization: Option<String>,
+    /// The index in `entities` of the PER mention the record was read from.
+    #[serde(default)]
+    pub person_index: Option<usize>,
+    /// The index in `entities` of the ORG (or LOC) mention named as the
+    /// organisation; `null` when none is linked.
+    #[serde(default)]
+    pub organization_index: Option<usize>,
 }
 
 /// Why a document could not be processed.
@@ -286,6 +293,8 @@ impl Record {
             })
             .collect();
         let mut entities = Vec::new();
+        // Entity index by byte span, for the officials' pointers.
+        let mut index_of: HashMap<(usize, usize), usize> = HashMap::new();
         let mut era = None;
         if let Some(found) = &analysis.entities {
             era = Some(EraRecord {
@@ -331,6 +340,7 @@ impl Record {
             }
             items.sort_by_key(|p| (p.span.start, std::cmp::Reverse(p.span.end)));
             for p in items {
+                index_of.insert((p.span.start, p.span.end), entities.len());
                 let src = analysis.source_map.map_range(p.span.clone());
                 entities.push(Entity {
                     kind: p.kind.to_string(),
@@ -353,10 +363,13 @@ impl Record {
             // One record per distinct triple in the article (R1).
             let mut seen = std::collections::HashSet::new();
             for o in &found.officials {
+                let index = |r: &std::ops::Range<usize>| index_of.get(&(r.start, r.end)).copied();
                 let official = Official {
                     name: surface(&o.person),
                     title: surface(&o.title),
                     organization: o.organization.as_ref().map(surface),
+                    person_index: index(&o.person),
+                    organization_index: o.organization.as_ref().and_then(index),
                 };
                 let triple = (
                     official.name.clone(),

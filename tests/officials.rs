@@ -139,3 +139,31 @@ fn dashes_passive_frames_apposition_and_one_record_per_triple() {
     let people: Vec<&str> = record.entities.iter().map(|e| e.text.as_str()).collect();
     assert_eq!(people, ["Phạm Trường Sơn"]);
 }
+
+#[test]
+fn a_record_points_to_its_person_and_organisation_entities() {
+    let text = "Bí thư huyện Bảo Yên Hoàng Văn Thắng và ông Trần Quốc Hùng, Giám đốc Sở Tài chính, dự lễ. Tỉnh ủy viên Lò Thị Hoa phát biểu.";
+    let record = Pipeline::default().process(&Document::from_text("x", text));
+    let pointed: Vec<(&str, &str, Option<(&str, &str)>)> = record
+        .officials
+        .iter()
+        .map(|o| {
+            let person = &record.entities[o.person_index.unwrap()];
+            let org = o.organization_index.map(|i| {
+                (
+                    record.entities[i].kind.as_str(),
+                    record.entities[i].text.as_str(),
+                )
+            });
+            (person.kind.as_str(), person.text.as_str(), org)
+        })
+        .collect();
+    assert_eq!(
+        pointed,
+        [
+            ("PER", "Hoàng Văn Thắng", Some(("LOC", "huyện Bảo Yên"))),
+            ("PER", "Trần Quốc Hùng", Some(("ORG", "Sở Tài chính"))),
+            ("PER", "Lò Thị Hoa", None),
+        ]
+    );
+}
