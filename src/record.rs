@@ -166,6 +166,12 @@ pub struct Entity {
     /// For a DOC: the reference read apart; absent for other types.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub doc: Option<DocRecord>,
+    /// For a DATE: ISO 8601 for what the text says ("2019-08-25", "2019-08",
+    /// "2024", "2024-08-20T14:15", a time alone "14:15"); a day written
+    /// without its year takes the year of the article's date. `null` when
+    /// the year is not known; absent for other types.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<Option<String>>,
     /// For a short PER ("Chính" after "Nguyễn Văn Chính"): the index in
     /// `entities` of the full name it stands for; absent otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -311,6 +317,7 @@ impl Record {
                 nested: false,
                 admin: None,
                 doc: None,
+                value: None,
             };
             for (i, m) in found.mentions.iter().enumerate() {
                 items.push(Pending {
@@ -338,6 +345,13 @@ impl Record {
                     ..plain(&d.span, "DOC", sentence)
                 });
             }
+            let year = found.era.date.as_ref().and_then(|d| d[..4].parse().ok());
+            for (d, &sentence) in found.dates.iter().zip(&found.date_sentence) {
+                items.push(Pending {
+                    value: Some(d.value(year)),
+                    ..plain(&d.span, "DATE", sentence)
+                });
+            }
             items.sort_by_key(|p| (p.span.start, std::cmp::Reverse(p.span.end)));
             for p in items {
                 index_of.insert((p.span.start, p.span.end), entities.len());
@@ -352,6 +366,7 @@ impl Record {
                     nested: p.nested,
                     admin: p.admin,
                     doc: p.doc,
+                    value: p.value,
                     refers_to: None,
                 });
             }
@@ -458,6 +473,7 @@ struct Pending {
     nested: bool,
     admin: Option<Admin>,
     doc: Option<DocRecord>,
+    value: Option<Option<String>>,
 }
 
 /// The `admin` object of a place mention.

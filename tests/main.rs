@@ -4,6 +4,7 @@
 mod cases;
 mod cli;
 mod common;
+mod dates;
 mod encodings;
 mod gazetteer;
 mod golden;

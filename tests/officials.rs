@@ -144,7 +144,8 @@ fn dashes_passive_frames_apposition_and_one_record_per_triple() {
 fn a_record_points_to_its_person_and_organisation_entities() {
     let text = "Bí thư huyện Bảo Yên Hoàng Văn Thắng và ông Trần Quốc Hùng, Giám đốc Sở Tài chính, dự lễ. Tỉnh ủy viên Lò Thị Hoa phát biểu.";
     let record = Pipeline::default().process(&Document::from_text("x", text));
-    let pointed: Vec<(&str, &str, Option<(&str, &str)>)> = record
+    type Pointed<'a> = (&'a str, &'a str, Option<(&'a str, &'a str)>);
+    let pointed: Vec<Pointed> = record
         .officials
         .iter()
         .map(|o| {

@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use super::resolve::{iso_date, slashed_date};
+use super::dates::{iso_date, slashed_date};
 use crate::token::{TokenKind, Tokens};
 
 /// Document kinds by their keys, with the written kind.

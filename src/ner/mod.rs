@@ -7,6 +7,7 @@
 //! the text meant. [`admin`] holds the unit table itself.
 
 pub mod admin;
+pub mod dates;
 pub mod documents;
 pub mod gazetteer;
 pub mod officials;
@@ -20,6 +21,7 @@ use std::sync::Arc;
 
 use crate::segment::{Sentence, SentenceKind};
 use crate::token::Tokens;
+use dates::DateMention;
 use documents::DocumentMention;
 use gazetteer::Gazetteer;
 use officials::OfficialMention;
@@ -49,6 +51,10 @@ pub struct Entities {
     pub documents: Vec<DocumentMention>,
     /// For each document reference: the index of its sentence.
     pub document_sentence: Vec<usize>,
+    /// Dates and times, in text order.
+    pub dates: Vec<DateMention>,
+    /// For each date: the index of its sentence.
+    pub date_sentence: Vec<usize>,
     /// Person–title–organisation records, in text order.
     pub officials: Vec<OfficialMention>,
     /// The article's date and period.
@@ -114,6 +120,17 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> E
     let document_sentence: Vec<usize> = documents.iter().map(|d| sentence(d.span.start)).collect();
     taken.extend(documents.iter().map(|d| d.tokens.clone()));
     taken.sort_by_key(|r| r.start);
+    // The article's date is read from every date, those inside a document
+    // reference too; as entities, dates stand only where nothing else does.
+    let mut dates = dates::find_dates(text, &tokens);
+    let article_date = dates::article_date(text, &dates);
+    dates.retain(|d| {
+        let k = taken.partition_point(|r| r.end <= d.tokens.start);
+        taken.get(k).is_none_or(|r| r.start >= d.tokens.end)
+    });
+    let date_sentence: Vec<usize> = dates.iter().map(|d| sentence(d.span.start)).collect();
+    taken.extend(dates.iter().map(|d| d.tokens.clone()));
+    taken.sort_by_key(|r| r.start);
     let people = people::find_people(text, &tokens, sentences, &taken);
     let person_sentence: Vec<usize> = people.iter().map(|p| sentence(p.span.start)).collect();
     let mut spans: Vec<(officials::Span, usize)> = mentions
@@ -150,7 +167,7 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> E
     spans.sort_by_key(|(s, _)| s.tokens.start);
     let (spans, span_sentence): (Vec<_>, Vec<_>) = spans.into_iter().unzip();
     let officials = officials::find_officials(&tokens, &spans, &span_sentence);
-    let (era, links) = resolve::resolve(gazetteer, &tokens, text, &mentions, &sentence_of);
+    let (era, links) = resolve::resolve(gazetteer, &tokens, article_date, &mentions, &sentence_of);
     Entities {
         mentions,
         links,
@@ -161,6 +178,8 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> E
         person_sentence,
         documents,
         document_sentence,
+        dates,
+        date_sentence,
         officials,
         era,
     }

@@ -19,7 +19,7 @@ use std::collections::HashMap;
 use super::admin::{AdminUnit, Level, Status};
 use super::gazetteer::Gazetteer;
 use super::rules::{EraHint, Mention, PlaceRef};
-use crate::token::{TokenKind, Tokens};
+use crate::token::Tokens;
 
 /// Where an article stands relative to the 2025 reform.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,15 +67,15 @@ const SNAPSHOTS: [u32; 4] = [20191006, 20210710, 20250630, 20261010];
 
 /// Links every administrative mention; other places get `None`.
 ///
+/// `date` is the article's date as `yyyymmdd` ([`super::dates::article_date`]);
 /// `sentence_of[i]` is the sentence index of mention `i`.
 pub fn resolve(
     gazetteer: &Gazetteer,
     tokens: &Tokens,
-    text: &str,
+    date: Option<u32>,
     mentions: &[Mention],
     sentence_of: &[usize],
 ) -> (Era, Vec<Option<Link>>) {
-    let date = first_date(tokens, text);
     let units = gazetteer.units();
     let period = match date {
         Some(d) if d >= REFORM => Period::After,
@@ -116,99 +116,10 @@ pub fn resolve(
         })
         .collect();
     let era = Era {
-        date: date.map(iso_date),
+        date: date.map(super::dates::iso_date),
         period,
     };
     (era, links)
-}
-
-/// The first full date written in the text, as `yyyymmdd`.
-fn first_date(tokens: &Tokens, text: &str) -> Option<u32> {
-    let toks = tokens.as_slice();
-    let num = |k: usize| toks.get(k).map_or("", |t| &text[t.span.clone()]);
-    let key = |k: usize| toks.get(k).map_or("", |t| tokens.key(t));
-    let glued = |k: usize| {
-        toks.get(k + 1)
-            .is_some_and(|n| toks[k].span.end == n.span.start)
-    };
-    let date_at = |i: usize| -> Option<u32> {
-        let t = &toks[i];
-        if t.kind != TokenKind::Number {
-            return None;
-        }
-        let s = num(i);
-        match s.split(['/', '.']).count() {
-            3 => slashed_date(s),
-            1 if key(i + 1) == "-"
-                && key(i + 3) == "-"
-                && glued(i)
-                && glued(i + 1)
-                && glued(i + 2)
-                && glued(i + 3) =>
-            {
-                // "2025-08-15" or "15-8-2025"
-                if s.len() == 4 {
-                    date_of(num(i + 4), num(i + 2), s)
-                } else {
-                    date_of(s, num(i + 2), num(i + 4))
-                }
-            }
-            // "ngày 14 tháng 7 năm 2024"
-            1 if i > 0 && key(i - 1) == "ngày" && key(i + 1) == "tháng" && key(i + 3) == "năm" => {
-                date_of(s, num(i + 2), num(i + 4))
-            }
-            _ => None,
-        }
-    };
-    // The header (first three lines) holds the article's own date; a date
-    // in the body may be history ("ngày 2/9/1945").
-    let mut header_end = text.len();
-    let mut lines = 0;
-    let mut at = 0;
-    for line in text.split_inclusive('\n') {
-        at += line.len();
-        lines += usize::from(!line.trim().is_empty());
-        if lines == 3 {
-            header_end = at;
-            break;
-        }
-    }
-    let header = toks.partition_point(|t| t.span.start < header_end);
-    (0..header)
-        .find_map(date_at)
-        .or_else(|| (header..toks.len()).find_map(date_at))
-}
-
-/// `yyyymmdd` as `YYYY-MM-DD`.
-pub(crate) fn iso_date(date: u32) -> String {
-    format!(
-        "{:04}-{:02}-{:02}",
-        date / 10_000,
-        date / 100 % 100,
-        date % 100
-    )
-}
-
-/// A day written as "18/6/2023" or "18.6.2023", checked against the calendar.
-pub(crate) fn slashed_date(s: &str) -> Option<u32> {
-    match s.split(['/', '.']).collect::<Vec<_>>()[..] {
-        [d, m, y] => date_of(d, m, y),
-        _ => None,
-    }
-}
-
-/// A valid calendar date between 1945 and 2100, as `yyyymmdd`.
-fn date_of(d: &str, m: &str, y: &str) -> Option<u32> {
-    let (d, m, y): (u32, u32, u32) = (d.parse().ok()?, m.parse().ok()?, y.parse().ok()?);
-    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return None,
-    };
-    ((1..=days).contains(&d) && (1945..=2100).contains(&y)).then_some(y * 10_000 + m * 100 + d)
 }
 
 /// The period the named units point to, without a date.
@@ -527,34 +438,5 @@ fn by_article(gazetteer: &Gazetteer, sets: &mut [Option<Vec<u32>>], settled: &[b
                 set.retain(|&c| weight(c) == best);
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn date(text: &str) -> Option<u32> {
-        let mut tokens = Tokens::default();
-        tokens.tokenize(text, 0);
-        first_date(&tokens, text)
-    }
-
-    #[test]
-    fn dates_are_read_checked_and_taken_from_the_header_first() {
-        assert_eq!(
-            date("Cập nhật: 2025-08-15 09:00\nNội dung."),
-            Some(20250815)
-        );
-        assert_eq!(date("Ngày 15-8-2025, họp."), Some(20250815));
-        assert_eq!(date("ngày 14 tháng 7 năm 2024"), Some(20240714));
-        assert_eq!(date("Ngày 31/2/2024 và 29/2/2023 không có."), None);
-        assert_eq!(date("Ngày 29/2/2024."), Some(20240229));
-        let article = "Tiêu đề\n12/09/2025 08:00\nNhân dịp kỷ niệm ngày 2/9/1945, xã tổ chức lễ.";
-        assert_eq!(date(article), Some(20250912));
-        let spaced = "Tiêu đề\n\n\n12/09/2025 08:00\n\nNgày 2/9/1945.";
-        assert_eq!(date(spaced), Some(20250912));
-        let body_only = "Tiêu đề\nDòng hai\nDòng ba\nNgày 2/9/1945 và ngày 3/9/2025.";
-        assert_eq!(date(body_only), Some(19450902));
     }
 }
