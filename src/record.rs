@@ -160,6 +160,11 @@ pub struct Entity {
     pub sentence: usize,
     /// True when the span lies strictly inside another entity.
     pub nested: bool,
+    /// For an ORG: its canonical name, abbreviations expanded and the
+    /// article's province added where left out ("UBND tỉnh" → "Ủy ban nhân
+    /// dân tỉnh Vĩnh Phúc"); absent for other types.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub canonical: Option<String>,
     /// For a LOC: what place it is; absent for other types.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub admin: Option<Admin>,
@@ -318,6 +323,7 @@ impl Record {
                 admin: None,
                 doc: None,
                 value: None,
+                canonical: None,
             };
             for (i, m) in found.mentions.iter().enumerate() {
                 items.push(Pending {
@@ -326,8 +332,16 @@ impl Record {
                     ..plain(&m.span, "LOC", found.sentence_of[i])
                 });
             }
-            for (o, &sentence) in found.orgs.iter().zip(&found.org_sentence) {
-                items.push(plain(&o.span, "ORG", sentence));
+            for ((o, &sentence), name) in found
+                .orgs
+                .iter()
+                .zip(&found.org_sentence)
+                .zip(&found.org_canonical)
+            {
+                items.push(Pending {
+                    canonical: Some(name.clone()),
+                    ..plain(&o.span, "ORG", sentence)
+                });
             }
             for (p, &sentence) in found.people.iter().zip(&found.person_sentence) {
                 items.push(plain(&p.span, "PER", sentence));
@@ -367,6 +381,7 @@ impl Record {
                     admin: p.admin,
                     doc: p.doc,
                     value: p.value,
+                    canonical: p.canonical,
                     refers_to: None,
                 });
             }
@@ -474,6 +489,7 @@ struct Pending {
     admin: Option<Admin>,
     doc: Option<DocRecord>,
     value: Option<Option<String>>,
+    canonical: Option<String>,
 }
 
 /// The `admin` object of a place mention.

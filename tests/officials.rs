@@ -168,3 +168,57 @@ fn a_record_points_to_its_person_and_organisation_entities() {
         ]
     );
 }
+
+#[test]
+fn the_seed_article_names_two_organisations_four_ways() {
+    let path = crate::common::root().join("corpora/samples/seed.txt");
+    let text = std::fs::read_to_string(path).unwrap();
+    let record = Pipeline::default().process(&Document::from_text("seed", &text));
+    let mut names: Vec<&str> = record
+        .entities
+        .iter()
+        .filter(|e| e.kind == "ORG")
+        .map(|e| e.canonical.as_deref().unwrap())
+        .collect();
+    names.sort();
+    names.dedup();
+    // "Sở Công thương Vĩnh Phúc" and "Sở Công Thương tỉnh Vĩnh Phúc" are one
+    // department; the centre is written three ways, one without its place.
+    assert_eq!(
+        names,
+        [
+            "Công ty TNHH Xanh Gannam",
+            "Sở Công Thương tỉnh Vĩnh Phúc",
+            "Trung tâm Phát triển Công Thương",
+            "Trung tâm Phát triển Công Thương tỉnh Vĩnh Phúc",
+            "Trung tâm Phát triển công thương tỉnh Vĩnh Phúc",
+        ]
+    );
+}
+
+#[test]
+fn canonical_names_expand_abbreviations_and_add_the_province() {
+    let text = "Ngày 12/3/2024, UBND TỈNH Lào Cai, Sở NN&PTNT, Báo Lào Cai, Tỉnh ủy, Phòng Nội vụ H.Bát Xát và UBND huyện Bảo Thắng, tỉnh Lào Cai họp; UBND tỉnh kết luận.";
+    let record = Pipeline::default().process(&Document::from_text("x", text));
+    let names: Vec<(&str, &str)> = record
+        .entities
+        .iter()
+        .filter(|e| e.kind == "ORG")
+        .map(|e| (e.text.as_str(), e.canonical.as_deref().unwrap()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("UBND TỈNH Lào Cai", "Ủy ban nhân dân tỉnh Lào Cai"),
+            (
+                "Sở NN&PTNT",
+                "Sở Nông nghiệp và Phát triển nông thôn tỉnh Lào Cai"
+            ),
+            ("Báo Lào Cai", "Báo Lào Cai"),
+            ("Tỉnh ủy", "Tỉnh ủy Lào Cai"),
+            ("Phòng Nội vụ H.Bát Xát", "Phòng Nội vụ huyện Bát Xát"),
+            ("UBND huyện Bảo Thắng", "Ủy ban nhân dân huyện Bảo Thắng"),
+            ("UBND tỉnh", "Ủy ban nhân dân tỉnh Lào Cai"),
+        ]
+    );
+}

@@ -7,6 +7,7 @@
 //! the text meant. [`admin`] holds the unit table itself.
 
 pub mod admin;
+pub mod canonical;
 pub mod dates;
 pub mod documents;
 pub mod gazetteer;
@@ -43,6 +44,8 @@ pub struct Entities {
     pub orgs: Vec<OrgMention>,
     /// For each organisation: the index of its sentence.
     pub org_sentence: Vec<usize>,
+    /// For each organisation: its canonical name ([`canonical`]).
+    pub org_canonical: Vec<String>,
     /// People in text order.
     pub people: Vec<PersonMention>,
     /// For each person: the index of its sentence.
@@ -168,12 +171,21 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> E
     let (spans, span_sentence): (Vec<_>, Vec<_>) = spans.into_iter().unzip();
     let officials = officials::find_officials(&tokens, &spans, &span_sentence);
     let (era, links) = resolve::resolve(gazetteer, &tokens, article_date, &mentions, &sentence_of);
+    let context = canonical::Context {
+        gazetteer,
+        text,
+        tokens: &tokens,
+        places: &mentions,
+        links: &links,
+    };
+    let org_canonical = canonical::canonical_names(&context, orgs::Lexicon::embedded(), &orgs);
     Entities {
         mentions,
         links,
         sentence_of,
         orgs,
         org_sentence,
+        org_canonical,
         people,
         person_sentence,
         documents,

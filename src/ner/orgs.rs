@@ -35,6 +35,8 @@ enum Kind {
 #[derive(Debug)]
 struct Entry {
     keys: Vec<String>,
+    /// The name as the lexicon writes it.
+    name: String,
     kind: Kind,
     /// The name is written with a capital first letter.
     capital: bool,
@@ -132,6 +134,7 @@ impl Lexicon {
             };
             lexicon.by_first.entry(first).or_default().push(Entry {
                 keys,
+                name: name.to_string(),
                 kind,
                 capital: name.starts_with(char::is_uppercase),
             });
@@ -140,6 +143,21 @@ impl Lexicon {
             entries.sort_by_key(|e| std::cmp::Reverse(e.keys.len()));
         }
         lexicon
+    }
+}
+
+impl Lexicon {
+    /// The longest sector or level-body name whose keys start `keys`: its
+    /// length in tokens and its name as the lexicon writes it ("công thương"
+    /// → "Công Thương").
+    pub(crate) fn written_at(&self, keys: &[&str]) -> Option<(usize, &str)> {
+        let entries = self.by_first.get(*keys.first()?)?;
+        entries.iter().find_map(|e| {
+            let fits = matches!(e.kind, Kind::Field | Kind::Level)
+                && e.keys.len() <= keys.len()
+                && e.keys.iter().zip(keys).all(|(a, b)| a == b);
+            fits.then_some((e.keys.len(), e.name.as_str()))
+        })
     }
 }
 
