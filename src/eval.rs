@@ -1,8 +1,11 @@
 //! Scoring records against gold annotation files (`corpora/gold/*.gold.json`).
 //!
-//! Sentences and entities count as found only when their code-point span
-//! matches exactly (entities: and their type). Scores are micro-averaged
-//! over all documents.
+//! Sentences count as found only when their code-point span matches exactly.
+//! Entities are scored on top-level spans (ANNOTATION.md section 6) two ways:
+//! strict (same type, same span) and lenient (same type, overlapping spans,
+//! each gold entity matched at most once); places nested in organisations are
+//! scored apart, by recall. Scores are micro-averaged over all documents, and
+//! `ALL` over the three types.
 
 use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write as _;
@@ -76,6 +79,9 @@ pub struct GoldEntity {
     /// The span as written.
     #[serde(default)]
     pub text: String,
+    /// True when the span lies strictly inside another entity.
+    #[serde(default)]
+    pub nested: bool,
     /// For a LOC: `province`, `district`, `commune` or `other`.
     #[serde(default)]
     pub admin_level: Option<String>,
@@ -146,6 +152,27 @@ impl Counts {
         ratio(2 * self.tp, 2 * self.tp + self.fp + self.fn_)
     }
 
+    /// Lenient counts: a prediction matches a gold span of the same type it
+    /// overlaps, each gold span and each prediction at most once. Both lists
+    /// are sorted by start and hold no overlapping spans of one type.
+    fn add_overlaps(&mut self, gold: &[(&str, usize, usize)], pred: &[(&str, usize, usize)]) {
+        let mut used = vec![false; pred.len()];
+        let mut tp = 0;
+        for g in gold {
+            let first = pred.partition_point(|p| p.2 <= g.1);
+            let hit = (first..pred.len())
+                .take_while(|&k| pred[k].1 < g.2)
+                .find(|&k| !used[k] && pred[k].0 == g.0);
+            if let Some(k) = hit {
+                used[k] = true;
+                tp += 1;
+            }
+        }
+        self.tp += tp;
+        self.fp += pred.len() as u64 - tp;
+        self.fn_ += gold.len() as u64 - tp;
+    }
+
     fn add_sets<T: std::hash::Hash + Eq>(&mut self, gold: &HashSet<T>, pred: &HashSet<T>) {
         let tp = gold.intersection(pred).count() as u64;
         self.tp += tp;
@@ -169,8 +196,14 @@ pub struct Report {
     pub duplicates: Vec<String>,
     /// Sentence spans, all documents.
     pub sentences: Counts,
-    /// Entity spans by type (`PER`, `ORG`, `LOC`) and `ALL`.
+    /// Top-level entity spans by type (`PER`, `ORG`, `LOC`) and `ALL`,
+    /// strict: same type and span.
     pub entities: BTreeMap<String, Counts>,
+    /// The same, lenient: same type, overlapping spans.
+    pub lenient: BTreeMap<String, Counts>,
+    /// Gold places nested in another entity: found with the same span (`tp`)
+    /// or not (`fn_`).
+    pub nested_loc: Counts,
     /// Sentence counts per document id.
     pub per_document: BTreeMap<String, Counts>,
     /// Gold ids with no prediction (scored as all missed).
@@ -222,7 +255,20 @@ impl Report {
         }
         row(&mut out, "sentences (all)", &self.sentences);
         for (kind, c) in &self.entities {
-            row(&mut out, &format!("entities {kind}"), c);
+            row(&mut out, &format!("strict {kind}"), c);
+        }
+        for (kind, c) in &self.lenient {
+            row(&mut out, &format!("lenient {kind}"), c);
+        }
+        let n = &self.nested_loc;
+        if n.tp + n.fn_ > 0 {
+            let _ = writeln!(
+                out,
+                "nested LOC recall {}/{} ({})",
+                n.tp,
+                n.tp + n.fn_,
+                ratio(n.tp, n.tp + n.fn_).trim()
+            );
         }
         row(&mut out, "officials", &self.officials);
         let l = &self.linking;
@@ -266,14 +312,15 @@ impl Report {
                 "recall": ratio(c.tp, c.tp + c.fn_),
                 "f1": ratio(2 * c.tp, 2 * c.tp + c.fp + c.fn_)})
         };
-        let entities: serde_json::Map<String, serde_json::Value> = self
-            .entities
-            .iter()
-            .map(|(k, c)| (k.clone(), counts(c)))
-            .collect();
+        let by_type = |m: &BTreeMap<String, Counts>| -> serde_json::Map<String, serde_json::Value> {
+            m.iter().map(|(k, c)| (k.clone(), counts(c))).collect()
+        };
         let mut value = serde_json::json!({
             "sentences": counts(&self.sentences),
-            "entities": entities,
+            "entities": by_type(&self.entities),
+            "lenient": by_type(&self.lenient),
+            "nested_loc": {"found": self.nested_loc.tp, "gold": self.nested_loc.tp + self.nested_loc.fn_,
+                "recall": ratio(self.nested_loc.tp, self.nested_loc.tp + self.nested_loc.fn_)},
             "officials": counts(&self.officials),
             "loc_linking": {"found": self.linking.found, "level": self.linking.level, "name": self.linking.name},
             "missing": self.missing,
@@ -406,28 +453,43 @@ pub fn evaluate(gold: &[Gold], predictions: &[Record]) -> Report {
         entity_diffs.sort_by_key(|d| d.start);
         report.differences.extend(entity_diffs);
         report.differences.extend(differences);
+        let gold_top: Vec<(&str, usize, usize)> = g
+            .entities
+            .iter()
+            .filter(|e| !e.nested && SCORED.contains(&e.kind.as_str()))
+            .map(|e| (e.kind.as_str(), e.start, e.end))
+            .collect();
+        let pred_top: Vec<(&str, usize, usize)> = pred
+            .map(|r| {
+                r.entities
+                    .iter()
+                    .filter(|e| !e.nested && SCORED.contains(&e.kind.as_str()))
+                    .map(|e| (e.kind.as_str(), e.start, e.end))
+                    .collect()
+            })
+            .unwrap_or_default();
         for kind in ["ALL", "LOC", "ORG", "PER"] {
-            let keep = |k: &str| SCORED.contains(&k) && (kind == "ALL" || k == kind);
-            let gold_set: HashSet<(&str, usize, usize)> = g
-                .entities
-                .iter()
-                .filter(|e| keep(&e.kind))
-                .map(|e| (e.kind.as_str(), e.start, e.end))
-                .collect();
-            let pred_set: HashSet<(&str, usize, usize)> = pred
-                .map(|r| {
-                    r.entities
-                        .iter()
-                        .filter(|e| keep(&e.kind))
-                        .map(|e| (e.kind.as_str(), e.start, e.end))
-                        .collect()
-                })
-                .unwrap_or_default();
+            let keep = |e: &&(&str, usize, usize)| kind == "ALL" || e.0 == kind;
+            let gold_set: HashSet<_> = gold_top.iter().filter(keep).copied().collect();
+            let pred_set: HashSet<_> = pred_top.iter().filter(keep).copied().collect();
             report
                 .entities
                 .entry(kind.to_string())
                 .or_default()
                 .add_sets(&gold_set, &pred_set);
+            let lenient = report.lenient.entry(kind.to_string()).or_default();
+            let gold_kept: Vec<_> = gold_top.iter().filter(keep).copied().collect();
+            let pred_kept: Vec<_> = pred_top.iter().filter(keep).copied().collect();
+            lenient.add_overlaps(&gold_kept, &pred_kept);
+        }
+        for e in g.entities.iter().filter(|e| e.nested && e.kind == "LOC") {
+            let found = pred.is_some_and(|r| {
+                r.entities
+                    .iter()
+                    .any(|p| p.kind == "LOC" && (p.start, p.end) == (e.start, e.end))
+            });
+            report.nested_loc.tp += u64::from(found);
+            report.nested_loc.fn_ += u64::from(!found);
         }
     }
     report
@@ -485,4 +547,69 @@ pub fn read_records(text: &str, name: &str) -> Result<Vec<Record>, Error> {
             })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::Document;
+
+    #[test]
+    fn strict_lenient_and_nested_places() {
+        let text = "Sở Tài chính tỉnh Vĩnh Phúc và ông Nguyễn Văn An họp.";
+        let record = crate::Pipeline::default().process(&Document::from_text("d", text));
+        // The gold person includes "ông" (a wrong span, on purpose): a miss
+        // and a spurious entity when strict, a match when lenient.
+        let gold: Gold = serde_json::from_str(
+            r#"{"id": "d", "sentences": [{"start": 0, "end": 53}], "entities": [
+                {"type": "ORG", "start": 0, "end": 27},
+                {"type": "LOC", "start": 13, "end": 27, "nested": true},
+                {"type": "PER", "start": 31, "end": 48}]}"#,
+        )
+        .unwrap();
+        let report = evaluate(&[gold], &[record]);
+        let c = |m: &BTreeMap<String, Counts>, k: &str| m[k];
+        assert_eq!(
+            c(&report.entities, "ORG"),
+            Counts {
+                tp: 1,
+                fp: 0,
+                fn_: 0
+            }
+        );
+        assert_eq!(
+            c(&report.entities, "PER"),
+            Counts {
+                tp: 0,
+                fp: 1,
+                fn_: 1
+            }
+        );
+        assert_eq!(
+            c(&report.lenient, "PER"),
+            Counts {
+                tp: 1,
+                fp: 0,
+                fn_: 0
+            }
+        );
+        assert_eq!(
+            c(&report.lenient, "ALL"),
+            Counts {
+                tp: 2,
+                fp: 0,
+                fn_: 0
+            }
+        );
+        // The nested place is scored apart, not among top-level LOC.
+        assert_eq!(c(&report.entities, "LOC"), Counts::default());
+        assert_eq!(
+            report.nested_loc,
+            Counts {
+                tp: 1,
+                fp: 0,
+                fn_: 0
+            }
+        );
+    }
 }
