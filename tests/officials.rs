@@ -222,3 +222,11 @@ fn canonical_names_expand_abbreviations_and_add_the_province() {
         ]
     );
 }
+
+#[test]
+fn schools_are_named_after_people() {
+    assert_eq!(
+        officials("Ông Lê Văn Tám, Hiệu trưởng Trường THPT Chuyên Nguyễn Du, và học sinh Trường Tiểu học Kim Đồng dự lễ."),
+        [triple("Lê Văn Tám", "Hiệu trưởng", Some("Trường THPT Chuyên Nguyễn Du"))]
+    );
+}

@@ -75,6 +75,21 @@ const LOWER_NAMED: &[&str] = &[
     "ủy ban",
 ];
 
+/// The last word of a school's level ("Trường THCS", "Trường Tiểu học", "Trường
+/// Mầm non"), after which a person's name is the school's name.
+const SCHOOL_LEVELS: &[&str] = &[
+    "trường",
+    "thpt",
+    "thcs",
+    "th",
+    "pt",
+    "ptdtnt",
+    "ptdtbt",
+    "chuyên",
+    "học",
+    "non",
+];
+
 /// Words after a head that make it generic, not a name ("UBND các huyện").
 const GENERIC: &[&str] = &["các", "cấp", "những", "này", "đó", "ngành", "mọi"];
 
@@ -384,8 +399,11 @@ impl OrgScan<'_> {
             let t = &self.toks[k];
             let word = t.kind != TokenKind::Punct;
             if word && (self.capital(k) || t.kind != TokenKind::Word) {
-                // A person's name after the organisation's: "… Phương Nam Nguyễn Hoàng Long".
-                if k > start && self.person_starts(k) {
+                // A person's name after the organisation's: "… Phương Nam
+                // Nguyễn Hoàng Long"; but schools are named after people
+                // ("Trường THPT Chuyên Nguyễn Du", "Trường Tiểu học Kim Đồng").
+                let school = k > 0 && SCHOOL_LEVELS.contains(&self.key(k - 1));
+                if k > start && !school && self.person_starts(k) {
                     break;
                 }
                 k += 1;
