@@ -304,8 +304,8 @@ impl Record {
             })
             .collect();
         let mut entities = Vec::new();
-        // Entity index by byte span, for the officials' pointers.
-        let mut index_of: HashMap<(usize, usize), usize> = HashMap::new();
+        // Byte spans in entity order, for the officials' pointers.
+        let mut byte_spans: Vec<(usize, std::cmp::Reverse<usize>)> = Vec::new();
         let mut era = None;
         if let Some(found) = &analysis.entities {
             era = Some(EraRecord {
@@ -368,7 +368,7 @@ impl Record {
             }
             items.sort_by_key(|p| (p.span.start, std::cmp::Reverse(p.span.end)));
             for p in items {
-                index_of.insert((p.span.start, p.span.end), entities.len());
+                byte_spans.push((p.span.start, std::cmp::Reverse(p.span.end)));
                 let src = analysis.source_map.map_range(p.span.clone());
                 entities.push(Entity {
                     kind: p.kind.to_string(),
@@ -393,7 +393,11 @@ impl Record {
             // One record per distinct triple in the article (R1).
             let mut seen = std::collections::HashSet::new();
             for o in &found.officials {
-                let index = |r: &std::ops::Range<usize>| index_of.get(&(r.start, r.end)).copied();
+                let index = |r: &std::ops::Range<usize>| {
+                    byte_spans
+                        .binary_search(&(r.start, std::cmp::Reverse(r.end)))
+                        .ok()
+                };
                 let official = Official {
                     name: surface(&o.person),
                     title: surface(&o.title),
