@@ -224,35 +224,22 @@ fn named_after_place(so_far: &str) -> bool {
 /// "Tỉnh ủy" / "Tỉnh đoàn" in a province, "Thành ủy" / "Thành đoàn" in a
 /// centrally-run city, alone.
 fn is_provincial_committee(lower: &str, level_word: &str) -> bool {
-    let head = if level_word == "tỉnh" {
-        "tỉnh"
-    } else {
-        "thành"
-    };
-    lower == format!("{head} ủy") || lower == format!("{head} đoàn")
+    matches!(
+        (level_word, lower),
+        ("tỉnh", "tỉnh ủy" | "tỉnh đoàn") | ("thành phố", "thành ủy" | "thành đoàn")
+    )
 }
 
-/// A level word at the start of `keys`, in lower case: its length and form.
-fn level_word(keys: &[&str]) -> Option<(usize, &'static str)> {
-    const WORDS: &[(&[&str], &str)] = &[
-        (&["thành", "phố"], "thành phố"),
-        (&["thị", "xã"], "thị xã"),
-        (&["thị", "trấn"], "thị trấn"),
-        (&["đặc", "khu"], "đặc khu"),
-        (&["tỉnh"], "tỉnh"),
-        (&["huyện"], "huyện"),
-        (&["quận"], "quận"),
-        (&["xã"], "xã"),
-        (&["phường"], "phường"),
-    ];
+/// The level word at the start of `keys` ("thành phố", "xã"), as its keys.
+fn level_word(keys: &[&str]) -> Option<&'static [&'static str]> {
     // "tỉnh ủy", "huyện đoàn" are bodies, not level words.
     if matches!(keys.get(1), Some(&("ủy" | "đoàn"))) {
         return None;
     }
-    WORDS
+    super::orgs::LEVELS
         .iter()
-        .find(|(w, _)| keys.len() >= w.len() && keys[..w.len()] == **w)
-        .map(|(w, form)| (w.len(), *form))
+        .find(|w| keys.len() >= w.len() && keys[..w.len()] == ***w)
+        .copied()
 }
 
 /// `name` with sectors and level bodies written as the lexicon writes them,
@@ -269,19 +256,28 @@ fn recase(lexicon: &Lexicon, name: &str, scratch: &mut Tokens) -> String {
         // sector is rewritten right after it, or when written with a capital
         // ("Công thương"): "đầu tư xây dựng" inside a name stays as it is.
         let capital = name[toks[i].span.clone()].starts_with(char::is_uppercase);
-        let found = (i == 1 || i > 1 && capital)
+        let sector = (i == 1 || i > 1 && capital)
             .then(|| lexicon.written_at(&keys[i..]))
-            .flatten()
-            .or_else(|| level_word(&keys[i..]).filter(|_| i > 0));
-        match found {
-            Some((n, written)) if n > 0 => {
+            .flatten();
+        let n = match (sector, level_word(&keys[i..]).filter(|_| i > 0)) {
+            (Some((n, written)), _) => {
                 out.push_str(&name[at..toks[i].span.start]);
                 out.push_str(written);
-                at = toks[i + n - 1].span.end;
-                i += n;
+                n
             }
-            _ => i += 1,
-        }
+            // Keys are lower case: a level word written as its keys.
+            (None, Some(words)) => {
+                out.push_str(&name[at..toks[i].span.start]);
+                out.push_str(&words.join(" "));
+                words.len()
+            }
+            (None, None) => {
+                i += 1;
+                continue;
+            }
+        };
+        at = toks[i + n - 1].span.end;
+        i += n;
     }
     out.push_str(&name[at..]);
     out

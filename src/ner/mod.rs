@@ -106,35 +106,29 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> E
     };
     let sentence_of: Vec<usize> = mentions.iter().map(|m| sentence(m.span.start)).collect();
     let org_sentence: Vec<usize> = orgs.iter().map(|o| sentence(o.span.start)).collect();
-    let mut taken: Vec<Range<usize>> = mentions
-        .iter()
-        .filter(|m| !m.nested)
-        .map(|m| m.tokens.clone())
-        .chain(orgs.iter().map(|o| o.tokens.clone()))
-        .collect();
-    taken.sort_by_key(|r| r.start);
+    let mut taken = Taken(
+        mentions
+            .iter()
+            .filter(|m| !m.nested)
+            .map(|m| m.tokens.clone())
+            .chain(orgs.iter().map(|o| o.tokens.clone()))
+            .collect(),
+    );
+    taken.0.sort_by_key(|r| r.start);
     // Document references never overlap places or organisations; people
     // never overlap them.
     let mut documents = documents::find_documents(text, &tokens);
-    documents.retain(|d| {
-        let k = taken.partition_point(|r| r.end <= d.tokens.start);
-        taken.get(k).is_none_or(|r| r.start >= d.tokens.end)
-    });
+    documents.retain(|d| taken.is_free(&d.tokens));
     let document_sentence: Vec<usize> = documents.iter().map(|d| sentence(d.span.start)).collect();
-    taken.extend(documents.iter().map(|d| d.tokens.clone()));
-    taken.sort_by_key(|r| r.start);
+    taken.claim(documents.iter().map(|d| d.tokens.clone()));
     // The article's date is read from every date, those inside a document
     // reference too; as entities, dates stand only where nothing else does.
     let mut dates = dates::find_dates(text, &tokens);
     let article_date = dates::article_date(text, &dates);
-    dates.retain(|d| {
-        let k = taken.partition_point(|r| r.end <= d.tokens.start);
-        taken.get(k).is_none_or(|r| r.start >= d.tokens.end)
-    });
+    dates.retain(|d| taken.is_free(&d.tokens));
     let date_sentence: Vec<usize> = dates.iter().map(|d| sentence(d.span.start)).collect();
-    taken.extend(dates.iter().map(|d| d.tokens.clone()));
-    taken.sort_by_key(|r| r.start);
-    let people = people::find_people(text, &tokens, sentences, &taken);
+    taken.claim(dates.iter().map(|d| d.tokens.clone()));
+    let people = people::find_people(text, &tokens, sentences, &taken.0);
     let person_sentence: Vec<usize> = people.iter().map(|p| sentence(p.span.start)).collect();
     let mut spans: Vec<(officials::Span, usize)> = mentions
         .iter()
@@ -194,6 +188,23 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> E
         date_sentence,
         officials,
         era,
+    }
+}
+
+/// Token ranges already claimed by an entity: sorted and disjoint.
+struct Taken(Vec<Range<usize>>);
+
+impl Taken {
+    /// No claimed range overlaps `r`.
+    fn is_free(&self, r: &Range<usize>) -> bool {
+        let k = self.0.partition_point(|t| t.end <= r.start);
+        self.0.get(k).is_none_or(|t| t.start >= r.end)
+    }
+
+    /// Claims `ranges`, each free.
+    fn claim(&mut self, ranges: impl Iterator<Item = Range<usize>>) {
+        self.0.extend(ranges);
+        self.0.sort_by_key(|r| r.start);
     }
 }
 

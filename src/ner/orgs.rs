@@ -108,7 +108,7 @@ const STOP: &[&str] = &[
 ];
 
 /// Level words that end an organisation's name ("UBND tỉnh").
-const LEVELS: &[&[&str]] = &[
+pub(super) const LEVELS: &[&[&str]] = &[
     &["thành", "phố"],
     &["thị", "xã"],
     &["thị", "trấn"],
