@@ -14,7 +14,8 @@ Examples:
                                               windows-1258, VPS, mojibake are detected)
   vnpipe normalize --to tcvn3 bai.txt         the clean text written back in TCVN3
   vnpipe sentences bai.txt                    one sentence per line
-  vnpipe eval --gold corpora/gold out.jsonl   sentence scores against gold files
+  vnpipe eval --gold corpora/gold out.jsonl   scores against gold files
+  vnpipe --explain bai.txt                    each entity with the rule that found it
 
 Standard input is read as text unless --input-format jsonl is given.
 
@@ -127,6 +128,10 @@ pub struct InputArgs {
     /// `corpora/gazetteers/admin_units.tsv` (header line included); repeatable.
     #[arg(long = "gazetteer", value_name = "FILE")]
     pub gazetteers: Vec<PathBuf>,
+    /// Records only: give each entity an `explain` object with the rule that
+    /// produced it and the candidates it beat.
+    #[arg(long)]
+    pub explain: bool,
 }
 
 /// How the batch runs and where its output goes.

@@ -29,6 +29,8 @@ pub struct Config {
     pub tone_style: ToneStyle,
     /// Join words hyphenated at line breaks.
     pub dehyphenate: bool,
+    /// Records tell each entity's rule and the candidates it beat.
+    pub explain: bool,
     /// The embedded gazetteer with the units of `--gazetteer` files, when given.
     pub gazetteer: Option<Arc<Gazetteer>>,
     /// Output file, or `None` for standard output.
@@ -140,6 +142,7 @@ impl Config {
                 ToneStyleArg::Keep => ToneStyle::Keep,
             },
             dehyphenate: input.dehyphenate,
+            explain: input.explain,
             gazetteer: user_gazetteer(&input.gazetteers)?,
             output: run.output.clone(),
             batch,
@@ -152,7 +155,8 @@ impl Config {
         let builder = Pipeline::builder()
             .encoding(self.encoding)
             .tone_style(self.tone_style)
-            .dehyphenate(self.dehyphenate);
+            .dehyphenate(self.dehyphenate)
+            .explain(self.explain);
         match &self.gazetteer {
             Some(g) => builder.gazetteer(Arc::clone(g)),
             None => builder,

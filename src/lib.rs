@@ -71,6 +71,7 @@ pub struct Pipeline {
     normalizer: Normalizer,
     splitter: &'static SentenceSplitter,
     gazetteer: SharedGazetteer,
+    explain: bool,
 }
 
 impl Default for Pipeline {
@@ -96,6 +97,7 @@ pub struct PipelineBuilder {
     tone_style: ToneStyle,
     dehyphenate: bool,
     gazetteer: Option<Arc<Gazetteer>>,
+    explain: bool,
 }
 
 impl PipelineBuilder {
@@ -117,6 +119,28 @@ impl PipelineBuilder {
         self
     }
 
+    /// Give each entity of a record its rule and the candidates it beat
+    /// ([`record::Explain`]; default off).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use vnpipe::{input::Document, Pipeline};
+    ///
+    /// let doc = Document::from_text("tin", "Ông Nguyễn Văn Chính thăm huyện Lập Thạch.");
+    /// let record = Pipeline::builder().explain(true).build().process(&doc);
+    /// let rules: Vec<&str> = record
+    ///     .entities
+    ///     .iter()
+    ///     .map(|e| e.explain.as_ref().unwrap().rule.as_str())
+    ///     .collect();
+    /// assert_eq!(rules, ["per.cue", "loc.unit-word"]);
+    /// ```
+    pub fn explain(mut self, on: bool) -> PipelineBuilder {
+        self.explain = on;
+        self
+    }
+
     /// Link places with `gazetteer` instead of the embedded one (for user
     /// additions: [`ner::admin::AdminUnits::from_tsv`], [`Gazetteer::new`]).
     pub fn gazetteer(mut self, gazetteer: impl Into<Arc<Gazetteer>>) -> PipelineBuilder {
@@ -134,6 +158,7 @@ impl PipelineBuilder {
                 Some(g) => SharedGazetteer::Owned(g),
                 None => SharedGazetteer::Embedded,
             },
+            explain: self.explain,
         }
     }
 }
@@ -212,7 +237,7 @@ impl Pipeline {
             Err(e) => return Record::failed(doc, e.kind(), e.to_string()),
         };
         match self.analyze(bytes) {
-            Ok(analysis) => Record::assemble(doc, analysis, &self.gazetteer),
+            Ok(analysis) => Record::assemble(doc, analysis, &self.gazetteer, self.explain),
             Err(e) => Record::failed(doc, e.kind(), e.to_string()),
         }
     }

@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::input::Document;
 use crate::ner::admin::{AdminUnit, Level};
+use crate::ner::explain::{Dropped, Rule};
 use crate::ner::gazetteer::Gazetteer;
 use crate::ner::resolve::Link;
 use crate::ner::rules::PlaceRef;
@@ -62,6 +63,10 @@ pub struct Record {
     pub entities: Vec<Entity>,
     /// Person–title–organisation relations, one per distinct triple.
     pub officials: Vec<Official>,
+    /// With `--explain`: candidates that lost and overlap no entity; absent
+    /// when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lost: Vec<Lost>,
     /// Why the document could not be processed; `null` when it was.
     pub error: Option<RecordError>,
 }
@@ -181,6 +186,44 @@ pub struct Entity {
     /// `entities` of the full name it stands for; absent otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub refers_to: Option<usize>,
+    /// With `--explain`: the rule that produced the entity and the
+    /// candidates it beat; absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub explain: Option<Explain>,
+}
+
+/// Why an entity is there (`--explain`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Explain {
+    /// The rule's stable name: `loc.unit-word`, `org.head`, `per.cue` … (see
+    /// [`Rule`]).
+    pub rule: String,
+    /// What the rule reads, for people.
+    pub reads: String,
+    /// For an ORG: the entry of `organizations.tsv` it starts with ("UBND",
+    /// "Sở"); absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entry: Option<String>,
+    /// Candidates that overlapped this entity and lost.
+    pub lost: Vec<Lost>,
+}
+
+/// A candidate entity that lost when overlaps were settled (`--explain`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Lost {
+    /// `LOC`, `ORG`, `DOC` or `DATE`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// The candidate's span as written.
+    pub text: String,
+    /// Code-point offset into `text`.
+    pub start: usize,
+    /// Code-point end offset into `text`.
+    pub end: usize,
+    /// The rule that produced it.
+    pub rule: String,
+    /// Why it lost.
+    pub why: String,
 }
 
 /// A legal-document reference read apart.
@@ -288,7 +331,13 @@ pub struct RecordError {
 
 impl Record {
     /// The record of a document that was processed.
-    pub(crate) fn assemble(doc: &Document, analysis: Analysis, gazetteer: &Gazetteer) -> Record {
+    /// With `explain`, each entity tells its rule and the candidates it beat.
+    pub(crate) fn assemble(
+        doc: &Document,
+        analysis: Analysis,
+        gazetteer: &Gazetteer,
+        explain: bool,
+    ) -> Record {
         let mut cursor = CharCursor::new(&analysis.text);
         let sentences = analysis
             .sentences
@@ -307,6 +356,7 @@ impl Record {
         // Byte spans in entity order, for the officials' pointers.
         let mut byte_spans: Vec<(usize, std::cmp::Reverse<usize>)> = Vec::new();
         let mut era = None;
+        let mut lost = Vec::new();
         if let Some(found) = &analysis.entities {
             era = Some(EraRecord {
                 date: found.era.date.clone(),
@@ -315,10 +365,12 @@ impl Record {
             // Text order, an outer span before the spans nested in it, so the
             // character cursor only moves forward.
             let mut items: Vec<Pending> = Vec::new();
-            let plain = |span: &std::ops::Range<usize>, kind, sentence| Pending {
+            let plain = |span: &std::ops::Range<usize>, kind, sentence, rule| Pending {
                 span: span.clone(),
                 kind,
                 sentence,
+                rule,
+                entry: None,
                 nested: false,
                 admin: None,
                 doc: None,
@@ -329,7 +381,7 @@ impl Record {
                 items.push(Pending {
                     nested: m.nested,
                     admin: Some(admin(gazetteer, &m.place, found.links[i].as_ref())),
-                    ..plain(&m.span, "LOC", found.sentence_of[i])
+                    ..plain(&m.span, "LOC", found.sentence_of[i], m.rule)
                 });
             }
             for ((o, &sentence), name) in found
@@ -340,11 +392,12 @@ impl Record {
             {
                 items.push(Pending {
                     canonical: Some(name.clone()),
-                    ..plain(&o.span, "ORG", sentence)
+                    entry: Some(o.entry),
+                    ..plain(&o.span, "ORG", sentence, o.rule)
                 });
             }
             for (p, &sentence) in found.people.iter().zip(&found.person_sentence) {
-                items.push(plain(&p.span, "PER", sentence));
+                items.push(plain(&p.span, "PER", sentence, p.rule));
             }
             for (d, &sentence) in found.documents.iter().zip(&found.document_sentence) {
                 let doc = DocRecord {
@@ -356,14 +409,14 @@ impl Record {
                 };
                 items.push(Pending {
                     doc: Some(doc),
-                    ..plain(&d.span, "DOC", sentence)
+                    ..plain(&d.span, "DOC", sentence, Rule::DocumentReference)
                 });
             }
             let year = found.era.date.as_ref().and_then(|d| d[..4].parse().ok());
             for (d, &sentence) in found.dates.iter().zip(&found.date_sentence) {
                 items.push(Pending {
                     value: Some(d.value(year)),
-                    ..plain(&d.span, "DATE", sentence)
+                    ..plain(&d.span, "DATE", sentence, Rule::DateExpression)
                 });
             }
             items.sort_by_key(|p| (p.span.start, std::cmp::Reverse(p.span.end)));
@@ -383,9 +436,18 @@ impl Record {
                     value: p.value,
                     canonical: p.canonical,
                     refers_to: None,
+                    explain: explain.then(|| Explain {
+                        rule: p.rule.name().to_string(),
+                        reads: p.rule.describe().to_string(),
+                        entry: p.entry.map(str::to_string),
+                        lost: Vec::new(),
+                    }),
                 });
             }
             link_short_names(&mut entities);
+            if explain {
+                lost = attach_lost(&analysis.text, &found.dropped, &byte_spans, &mut entities);
+            }
         }
         let mut officials = Vec::new();
         if let Some(found) = &analysis.entities {
@@ -417,6 +479,7 @@ impl Record {
         }
         let mut record = Record::empty(doc);
         record.officials = officials;
+        record.lost = lost;
         record.era = era;
         record.entities = entities;
         record.source.encoding = Some(analysis.encoding.as_str().to_string());
@@ -459,6 +522,7 @@ impl Record {
             era: None,
             entities: Vec::new(),
             officials: Vec::new(),
+            lost: Vec::new(),
             error: None,
         }
     }
@@ -489,11 +553,50 @@ struct Pending {
     span: std::ops::Range<usize>,
     kind: &'static str,
     sentence: usize,
+    rule: Rule,
+    entry: Option<&'static str>,
     nested: bool,
     admin: Option<Admin>,
     doc: Option<DocRecord>,
     value: Option<Option<String>>,
     canonical: Option<String>,
+}
+
+/// Gives each dropped candidate to the top-level entity it overlaps most
+/// (`byte_spans` are the entities' byte spans, in entity order); returns
+/// those overlapping none.
+fn attach_lost(
+    text: &str,
+    dropped: &[Dropped],
+    byte_spans: &[(usize, std::cmp::Reverse<usize>)],
+    entities: &mut [Entity],
+) -> Vec<Lost> {
+    let mut dropped: Vec<&Dropped> = dropped.iter().collect();
+    dropped.sort_by_key(|d| (d.span.start, d.span.end));
+    let mut cursor = CharCursor::new(text);
+    let mut alone = Vec::new();
+    for d in dropped {
+        let lost = Lost {
+            kind: d.kind.to_string(),
+            text: text[d.span.clone()].to_string(),
+            start: cursor.char_offset(d.span.start),
+            end: cursor.char_offset(d.span.end),
+            rule: d.rule.name().to_string(),
+            why: d.why.to_string(),
+        };
+        let overlap = |i: usize| {
+            let (start, std::cmp::Reverse(end)) = byte_spans[i];
+            end.min(d.span.end).saturating_sub(start.max(d.span.start))
+        };
+        let winner = (0..entities.len())
+            .filter(|&i| !entities[i].nested && overlap(i) > 0)
+            .max_by_key(|&i| overlap(i));
+        match winner.and_then(|i| entities[i].explain.as_mut()) {
+            Some(explain) => explain.lost.push(lost),
+            None => alone.push(lost),
+        }
+    }
+    alone
 }
 
 /// The `admin` object of a place mention.

@@ -62,6 +62,11 @@ pub fn run(cli: Cli) -> Result<u8, Error> {
 }
 
 fn job(job: Job, args: &JobArgs) -> Result<u8, Error> {
+    if args.input.explain && job != Job::Records {
+        return Err(Error::Usage(
+            "--explain applies to records (`vnpipe process`) only".to_string(),
+        ));
+    }
     let config = Config::from_args(args)?;
     let pipeline = config.pipeline();
     let inputs = Inputs::new(

@@ -683,3 +683,71 @@ fn user_gazetteers_add_units_and_bad_ones_are_named_by_line() {
         assert!(err.contains(message), "{row}: {err}");
     }
 }
+
+#[test]
+fn explain_names_each_rule_and_the_candidates_that_lost() {
+    let text = "Ngày 20/6/2023, ông Trần Văn Hải công bố Quyết định số 1532/QĐ-UBND \
+                ngày 18/6/2023 của UBND tỉnh về ấp Trường Thọ, xã Trường Long.";
+    let out = vnpipe().arg("--explain").write_stdin(text).ran(0);
+    let rec = &records(&out.stdout)[0];
+    let explained: Vec<(&str, &str, &str)> = rec["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["type"].as_str().unwrap(),
+                e["text"].as_str().unwrap(),
+                e["explain"]["rule"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        explained,
+        [
+            ("DATE", "Ngày 20/6/2023", "date.expression"),
+            ("PER", "Trần Văn Hải", "per.cue"),
+            (
+                "DOC",
+                "Quyết định số 1532/QĐ-UBND ngày 18/6/2023",
+                "doc.reference"
+            ),
+            ("ORG", "UBND tỉnh", "org.head"),
+            ("LOC", "ấp Trường Thọ", "loc.unit-word"),
+            ("LOC", "xã Trường Long", "loc.unit-word"),
+        ]
+    );
+    let entity = |text: &str| {
+        rec["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["text"] == text)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(entity("UBND tỉnh")["explain"]["entry"], "UBND");
+    // The date inside the reference and the school-like head "Trường" lost.
+    let lost = &entity("Quyết định số 1532/QĐ-UBND ngày 18/6/2023")["explain"]["lost"];
+    assert_eq!(lost[0]["type"], "DATE");
+    assert_eq!(lost[0]["text"], "ngày 18/6/2023");
+    let lost = &entity("ấp Trường Thọ")["explain"]["lost"];
+    assert_eq!(
+        (&lost[0]["type"], &lost[0]["text"]),
+        (&"ORG".into(), &"Trường Thọ".into())
+    );
+    let chars: Vec<char> = text.chars().collect();
+    let (start, end) = (
+        lost[0]["start"].as_u64().unwrap() as usize,
+        lost[0]["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(chars[start..end].iter().collect::<String>(), "Trường Thọ");
+    // Without the flag, no explanation; with a text job, a usage error.
+    let plain = records(&vnpipe().write_stdin(text).ran(0).stdout).remove(0);
+    assert!(plain["entities"][0].get("explain").is_none());
+    let err = vnpipe()
+        .args(["sentences", "--explain"])
+        .write_stdin(text)
+        .ran(1);
+    assert!(String::from_utf8_lossy(&err.stderr).contains("--explain applies to records"));
+}

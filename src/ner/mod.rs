@@ -1,15 +1,21 @@
-//! Named entities. So far: places (LOC) — administrative units linked to their
-//! official codes, and other places.
+//! Named entities: places (LOC) linked to their official codes,
+//! organisations (ORG), people (PER), legal-document references (DOC), dates
+//! (DATE), and person–title–organisation records.
 //!
 //! Data flows one way: [`gazetteer`] finds every name in one automaton pass
-//! over the tokens' keys, [`rules`] decides which token runs are mentions and
-//! with what span, [`resolve`] links each administrative mention to the unit
-//! the text meant. [`admin`] holds the unit table itself.
+//! over the tokens' keys, [`rules`] decides which token runs are places,
+//! [`orgs`] reads organisations around them and [`settle`] makes top-level
+//! spans disjoint; documents, dates and [`people`] take what is left;
+//! [`officials`] reads the relations, [`resolve`] links each administrative
+//! mention to the unit the text meant and [`canonical`] names the
+//! organisations. Every candidate carries the [`explain::Rule`] that found
+//! it; those that lose an overlap are kept as [`explain::Dropped`].
 
 pub mod admin;
 pub mod canonical;
 pub mod dates;
 pub mod documents;
+pub mod explain;
 pub mod gazetteer;
 pub mod officials;
 pub mod orgs;
@@ -24,6 +30,7 @@ use crate::segment::{Sentence, SentenceKind};
 use crate::token::Tokens;
 use dates::DateMention;
 use documents::DocumentMention;
+use explain::{Dropped, Rule};
 use gazetteer::Gazetteer;
 use officials::OfficialMention;
 use orgs::OrgMention;
@@ -62,6 +69,8 @@ pub struct Entities {
     pub officials: Vec<OfficialMention>,
     /// The article's date and period.
     pub era: Era,
+    /// Candidates that lost to another entity or a rule, in no order.
+    pub dropped: Vec<Dropped>,
 }
 
 /// Finds the places and organisations of `text`, whose sentences are
@@ -87,6 +96,7 @@ pub struct Entities {
 pub fn recognize(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> Entities {
     let mut tokens = Tokens::default();
     tokens.tokenize(text, 0);
+    let mut dropped = Vec::new();
     let mut mentions = rules::find_places(gazetteer, text, &tokens);
     // A byline is people ("Hồng Lĩnh - Thanh Hải"): no bare local place names there.
     mentions.retain(|m| {
@@ -95,10 +105,19 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> E
             rules::PlaceRef::Admin { unit_type: None, levels, .. } if !levels.contains(admin::Level::Province)
         );
         let s = sentences.partition_point(|s| s.span.end <= m.span.start);
-        !(bare_local && sentences.get(s).is_some_and(|s| s.kind == SentenceKind::Byline))
+        let keep = !(bare_local && sentences.get(s).is_some_and(|s| s.kind == SentenceKind::Byline));
+        if !keep {
+            dropped.push(Dropped {
+                kind: "LOC",
+                span: m.span.clone(),
+                rule: m.rule,
+                why: "a bare local name on a byline is a person's",
+            });
+        }
+        keep
     });
     let mut orgs = orgs::find_orgs(orgs::Lexicon::embedded(), text, &tokens, &mentions);
-    settle(&mut mentions, &mut orgs, &tokens);
+    settle(&mut mentions, &mut orgs, &tokens, &mut dropped);
     let sentence = |start: usize| {
         sentences
             .partition_point(|s| s.span.end <= start)
@@ -118,14 +137,36 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> E
     // Document references never overlap places or organisations; people
     // never overlap them.
     let mut documents = documents::find_documents(text, &tokens);
-    documents.retain(|d| taken.is_free(&d.tokens));
+    documents.retain(|d| {
+        taken.keep_free(
+            &d.tokens,
+            || Dropped {
+                kind: "DOC",
+                span: d.span.clone(),
+                rule: Rule::DocumentReference,
+                why: "overlaps a place or an organisation",
+            },
+            &mut dropped,
+        )
+    });
     let document_sentence: Vec<usize> = documents.iter().map(|d| sentence(d.span.start)).collect();
     taken.claim(documents.iter().map(|d| d.tokens.clone()));
     // The article's date is read from every date, those inside a document
     // reference too; as entities, dates stand only where nothing else does.
     let mut dates = dates::find_dates(text, &tokens);
     let article_date = dates::article_date(text, &dates);
-    dates.retain(|d| taken.is_free(&d.tokens));
+    dates.retain(|d| {
+        taken.keep_free(
+            &d.tokens,
+            || Dropped {
+                kind: "DATE",
+                span: d.span.clone(),
+                rule: Rule::DateExpression,
+                why: "overlaps a place, an organisation or a document reference",
+            },
+            &mut dropped,
+        )
+    });
     let date_sentence: Vec<usize> = dates.iter().map(|d| sentence(d.span.start)).collect();
     taken.claim(dates.iter().map(|d| d.tokens.clone()));
     let people = people::find_people(text, &tokens, sentences, &taken.0);
@@ -188,6 +229,7 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> E
         date_sentence,
         officials,
         era,
+        dropped,
     }
 }
 
@@ -201,6 +243,20 @@ impl Taken {
         self.0.get(k).is_none_or(|t| t.start >= r.end)
     }
 
+    /// True when `r` is free; otherwise records the candidate `lost` as dropped.
+    fn keep_free(
+        &self,
+        r: &Range<usize>,
+        lost: impl FnOnce() -> Dropped,
+        dropped: &mut Vec<Dropped>,
+    ) -> bool {
+        let free = self.is_free(r);
+        if !free {
+            dropped.push(lost());
+        }
+        free
+    }
+
     /// Claims `ranges`, each free.
     fn claim(&mut self, ranges: impl Iterator<Item = Range<usize>>) {
         self.0.extend(ranges);
@@ -210,8 +266,13 @@ impl Taken {
 
 /// Places inside an organisation become nested; a place that straddles an
 /// organisation's edge cuts the organisation short (or removes it), so
-/// top-level spans never overlap.
-fn settle(places: &mut [Mention], orgs: &mut Vec<OrgMention>, tokens: &Tokens) {
+/// top-level spans never overlap. What is removed or cut goes to `dropped`.
+fn settle(
+    places: &mut [Mention],
+    orgs: &mut Vec<OrgMention>,
+    tokens: &Tokens,
+    dropped: &mut Vec<Dropped>,
+) {
     let toks = tokens.as_slice();
     // Top-level places are disjoint and in order: find the ones touching an
     // organisation by binary search.
@@ -221,6 +282,13 @@ fn settle(places: &mut [Mention], orgs: &mut Vec<OrgMention>, tokens: &Tokens) {
         .map(|p| p.tokens.clone())
         .collect();
     orgs.retain_mut(|o| {
+        let found = o.span.clone();
+        let lost = |why| Dropped {
+            kind: "ORG",
+            span: found.clone(),
+            rule: o.rule,
+            why,
+        };
         let first = top.partition_point(|p| p.end <= o.tokens.start);
         for a in top[first..].iter().take_while(|p| p.start < o.tokens.end) {
             let b = &o.tokens;
@@ -229,15 +297,21 @@ fn settle(places: &mut [Mention], orgs: &mut Vec<OrgMention>, tokens: &Tokens) {
                 continue;
             }
             if a.start > b.start && a != b {
+                dropped.push(lost("a place straddles its end: cut before the place"));
                 o.tokens.end = a.start;
                 o.span.end = toks[a.start - 1].span.end;
                 break;
             }
+            dropped.push(lost("a place straddles its start or is its whole span"));
             return false;
         }
         // Cut back to exactly a place's span: the place stands alone.
         let k = top.partition_point(|p| p.start < o.tokens.start);
-        top.get(k) != Some(&o.tokens)
+        let alone = top.get(k) == Some(&o.tokens);
+        if alone {
+            dropped.push(lost("cut back to a place's span: the place stands alone"));
+        }
+        !alone
     });
     // Organisations are disjoint and in order too.
     for p in places.iter_mut() {

@@ -14,6 +14,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use super::explain::Rule;
 use super::rules::{person_words, Mention};
 use crate::token::{TokenKind, Tokens, View};
 
@@ -176,13 +177,17 @@ impl Lexicon {
     }
 }
 
-/// An organisation mention: token range and byte span.
+/// An organisation mention: token range, byte span and provenance.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OrgMention {
     /// Token range.
     pub tokens: Range<usize>,
     /// Byte range in the text.
     pub span: Range<usize>,
+    /// The rule that found it.
+    pub rule: Rule,
+    /// The lexicon entry it starts with, as the lexicon writes it ("UBND", "Sở").
+    pub entry: &'static str,
 }
 
 /// Finds the organisations of a text whose places are `places` (token ranges
@@ -205,7 +210,7 @@ pub struct OrgMention {
 /// assert_eq!(orgs, ["Sở Công Thương tỉnh Vĩnh Phúc"]);
 /// ```
 pub fn find_orgs(
-    lexicon: &Lexicon,
+    lexicon: &'static Lexicon,
     text: &str,
     tokens: &Tokens,
     places: &[Mention],
@@ -227,11 +232,13 @@ pub fn find_orgs(
     let mut i = 0;
     while i < scan.toks.len() {
         match scan.org_at(i) {
-            Some(end) => {
+            Some((end, rule, entry)) => {
                 let span = scan.toks[i].span.start..scan.toks[end - 1].span.end;
                 out.push(OrgMention {
                     tokens: i..end,
                     span,
+                    rule,
+                    entry,
                 });
                 i = end;
             }
@@ -246,7 +253,7 @@ struct OrgScan<'a> {
     /// For each token, the end of the top-level place starting there (0: none).
     place_at: Vec<usize>,
     /// For each token, the lexicon entries starting with its key.
-    entries: Vec<Option<&'a Vec<Entry>>>,
+    entries: Vec<Option<&'static Vec<Entry>>>,
 }
 
 /// The scan reads its tokens through the shared [`View`].
@@ -264,10 +271,10 @@ impl OrgScan<'_> {
         self.place_at.get(k).copied().filter(|&end| end > 0)
     }
 
-    /// The longest lexicon entry of one of `kinds` at `i`: its end and kind.
+    /// The longest lexicon entry of one of `kinds` at `i`: its end and the entry.
     /// An entry written with a capital may be written in lower case when its
     /// second word keeps the capital ("ban Tổ chức" after "Trưởng").
-    fn entry(&self, i: usize, kinds: &[Kind]) -> Option<(usize, Kind)> {
+    fn entry(&self, i: usize, kinds: &[Kind]) -> Option<(usize, &'static Entry)> {
         let entries = self.entries.get(i).copied().flatten()?;
         entries.iter().find_map(|e| {
             let n = e.keys.len();
@@ -279,12 +286,13 @@ impl OrgScan<'_> {
                 && case_ok
                 && e.keys.iter().enumerate().all(|(m, k)| self.key(i + m) == k)
                 && (0..n - 1).all(|m| self.joined(i + m));
-            fits.then_some((i + n, e.kind))
+            fits.then_some((i + n, e))
         })
     }
 
-    /// An organisation starting at `i`: its end.
-    fn org_at(&self, i: usize) -> Option<usize> {
+    /// An organisation starting at `i`: its end, the rule and the lexicon
+    /// entry it starts with.
+    fn org_at(&self, i: usize) -> Option<(usize, Rule, &'static str)> {
         // Inside a document number ("1532/QĐ-UBND") nothing is an organisation.
         if i > 0 && self.toks[i - 1].span.end == self.toks[i].span.start {
             let prev = self.surface(i - 1);
@@ -292,8 +300,8 @@ impl OrgScan<'_> {
                 return None;
             }
         }
-        if let Some((end, _)) = self.entry(i, &[Kind::Body]) {
-            return Some(self.tail(end, true));
+        if let Some((end, e)) = self.entry(i, &[Kind::Body]) {
+            return Some((self.tail(end, true), Rule::OrgBody, &e.name));
         }
         // "Phạm Trường Sơn": a head word inside a person's name.
         if i > 0
@@ -307,7 +315,8 @@ impl OrgScan<'_> {
         if self.key(i) == "thường" && matches!(self.key(i.wrapping_sub(1)), "thư" | "tịch") {
             return None;
         }
-        let (mut end, kind) = self.entry(i, &[Kind::Level, Kind::Head])?;
+        let (mut end, head) = self.entry(i, &[Kind::Level, Kind::Head])?;
+        let kind = head.kind;
         // "Tỉnh ủy viên" is a title; "UBND các huyện", "UBND 4 xã" are plural.
         let after = self.key(end);
         // A number counts units ("UBND 4 xã") unless it is the name ("Quân khu 1").
@@ -343,12 +352,12 @@ impl OrgScan<'_> {
                     self.name(end, lower_start)?
                 }
             };
-            return Some(self.tail(end, true));
+            return Some((self.tail(end, true), Rule::OrgHead, &head.name));
         }
         let alone = self.keys_in(i..end, COMPLETE_ALONE);
         let tail = self.tail(end, true);
         if tail > end || alone {
-            Some(tail)
+            Some((tail, Rule::OrgHead, &head.name))
         } else {
             None
         }

@@ -15,6 +15,7 @@
 
 use std::ops::Range;
 
+use super::explain::Rule;
 use super::rules::person_words;
 use crate::segment::{Sentence, SentenceKind};
 use crate::token::{TokenKind, Tokens, View};
@@ -26,6 +27,8 @@ pub struct PersonMention {
     pub tokens: Range<usize>,
     /// Byte range in the text.
     pub span: Range<usize>,
+    /// The rule that found it.
+    pub rule: Rule,
 }
 
 /// Words after which capitalised words are a person's name: honorifics,
@@ -136,7 +139,7 @@ pub fn find_people(
         for b in &mut byline_tokens[first..last] {
             *b = true;
         }
-        scan.names_in(first..last, &mut out);
+        scan.names_in(first..last, Rule::PersonByline, &mut out);
     }
     let mut i = 0;
     while i < scan.toks.len() {
@@ -147,17 +150,16 @@ pub fn find_people(
         }
         if let Some(j) = scan.credit_at(i) {
             let end = scan.line_end(j);
-            scan.names_in(j..end, &mut out);
+            scan.names_in(j..end, Rule::PersonCredit, &mut out);
             i = end.max(i + 1);
             continue;
         }
-        let found = scan
-            .bac_ho(i)
-            .or_else(|| scan.after_honorific(i))
-            .or_else(|| scan.surname_led(i));
+        let found = (scan.bac_ho(i).map(|end| (end, Rule::PersonBacHo)))
+            .or_else(|| scan.after_honorific(i).map(|end| (end, Rule::PersonCue)))
+            .or_else(|| scan.surname_led(i).map(|end| (end, Rule::PersonSurname)));
         match found {
-            Some(end) => {
-                out.push(scan.mention(i..end));
+            Some((end, rule)) => {
+                out.push(scan.mention(i..end, rule));
                 i = end;
             }
             None => i += 1,
@@ -193,9 +195,9 @@ impl PeopleScan<'_> {
         self.taken.get(k).is_some_and(|r| r.start <= i)
     }
 
-    fn mention(&self, tokens: Range<usize>) -> PersonMention {
+    fn mention(&self, tokens: Range<usize>, rule: Rule) -> PersonMention {
         let span = self.toks[tokens.start].span.start..self.toks[tokens.end - 1].span.end;
-        PersonMention { tokens, span }
+        PersonMention { tokens, span, rule }
     }
 
     /// Capitalised words from `i`, up to four, on one line, not into a place
@@ -321,7 +323,7 @@ impl PeopleScan<'_> {
 
     /// The names of a byline or credit: pieces between separators, each a
     /// run of capitalised words or initials ("N.K", "T.Hà").
-    fn names_in(&self, range: Range<usize>, out: &mut Vec<PersonMention>) {
+    fn names_in(&self, range: Range<usize>, rule: Rule, out: &mut Vec<PersonMention>) {
         let mut k = range.start;
         while k < range.end {
             if self.is_taken(k) || !self.capital_word(k) || NOT_NAMES.contains(&self.key(k)) {
@@ -341,7 +343,7 @@ impl PeopleScan<'_> {
                 end -= 1;
             }
             if end > k {
-                out.push(self.mention(k..end));
+                out.push(self.mention(k..end, rule));
                 k = end;
             } else {
                 k += 1;

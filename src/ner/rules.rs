@@ -24,6 +24,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::admin::Level;
+use super::explain::Rule;
 use super::gazetteer::{Entry, Form, Gazetteer, Hit, Target};
 use crate::normalize::fold::strip_char;
 use crate::token::{TokenKind, Tokens, View};
@@ -79,6 +80,8 @@ pub struct Mention {
     pub place: PlaceRef,
     /// True for a unit inside a site's name ("Hoành Mô" in "cửa khẩu Hoành Mô").
     pub nested: bool,
+    /// The rule that found it.
+    pub rule: Rule,
 }
 
 /// What a mention names, before linking.
@@ -455,6 +458,7 @@ impl<'a> Scan<'a> {
                             candidates,
                             era: None,
                         },
+                        Rule::BareUnit,
                     );
                     i = hit.end;
                 }
@@ -529,7 +533,7 @@ impl<'a> Scan<'a> {
             },
             other => other,
         };
-        self.push(i..end, place);
+        self.push(i..end, place, Rule::UnitWord);
         Some(self.continuation(end, unit.kind))
     }
 
@@ -701,6 +705,7 @@ impl<'a> Scan<'a> {
                     candidates,
                     era: self.era_hint(hit.end),
                 },
+                Rule::UnitContinuation,
             );
             end = hit.end;
         }
@@ -839,7 +844,7 @@ impl<'a> Scan<'a> {
                 (end, self.other(head, j..end))
             }
         };
-        self.push(j..end, place);
+        self.push(j..end, place, Rule::UnitList);
         Some(end)
     }
 
@@ -856,7 +861,7 @@ impl<'a> Scan<'a> {
             let place = PlaceRef::Other {
                 canonical: format!("Quốc lộ {}", &word[2..]),
             };
-            self.push(i..i + 1, place);
+            self.push(i..i + 1, place, Rule::HeadedPlace);
             return Some(i + 1);
         }
         // "số 45 Trần Hưng Đạo", "18/3 Nơ Trang Long, Q.Bình Thạnh": the
@@ -871,7 +876,7 @@ impl<'a> Scan<'a> {
                 let address = self.key_at(end) == Some(",") && self.unit_word(end + 1).is_some();
                 if house && self.key(i - 1) == "số" || address {
                     let place = self.other("Đường", i + 1..end);
-                    self.push(i + 1..end, place);
+                    self.push(i + 1..end, place, Rule::HeadedPlace);
                     return Some(end);
                 }
             }
@@ -915,7 +920,7 @@ impl<'a> Scan<'a> {
         } else {
             self.other(head, j..end)
         };
-        self.push(i..end, place);
+        self.push(i..end, place, Rule::HeadedPlace);
         if site {
             self.sites.push(j..end);
         }
@@ -943,6 +948,7 @@ impl<'a> Scan<'a> {
                     era: None,
                 },
                 nested: true,
+                rule: Rule::SiteUnit,
             });
         }
     }
@@ -977,7 +983,7 @@ impl<'a> Scan<'a> {
                 });
             if let Some(p) = place {
                 let canonical = self.gazetteer.places()[p as usize].canonical.clone();
-                self.push(range, PlaceRef::Other { canonical });
+                self.push(range, PlaceRef::Other { canonical }, Rule::CuratedPlace);
                 return Some(hit.end);
             }
             if !self.all_capital(range.clone()) {
@@ -994,6 +1000,7 @@ impl<'a> Scan<'a> {
                         candidates,
                         era,
                     },
+                    Rule::BareProvince,
                 );
                 return Some(hit.end);
             }
@@ -1169,7 +1176,7 @@ impl<'a> Scan<'a> {
         }
     }
 
-    fn push(&mut self, tokens: Range<usize>, place: PlaceRef) {
+    fn push(&mut self, tokens: Range<usize>, place: PlaceRef, rule: Rule) {
         for c in &mut self.covered[tokens.clone()] {
             *c = true;
         }
@@ -1179,6 +1186,7 @@ impl<'a> Scan<'a> {
             span,
             place,
             nested: false,
+            rule,
         });
     }
 
