@@ -4,7 +4,7 @@
 //!
 //! Data flows one way: [`gazetteer`] finds every name in one automaton pass
 //! over the tokens' keys, [`rules`] decides which token runs are places,
-//! [`orgs`] reads organisations around them and [`settle`] makes top-level
+//! [`orgs`] reads organisations around them and settling makes top-level
 //! spans disjoint; documents, dates and [`people`] take what is left;
 //! [`officials`] reads the relations, [`resolve`] links each administrative
 //! mention to the unit the text meant and [`canonical`] names the
