@@ -230,3 +230,65 @@ fn schools_are_named_after_people() {
         [triple("Lê Văn Tám", "Hiệu trưởng", Some("Trường THPT Chuyên Nguyễn Du"))]
     );
 }
+
+#[test]
+fn lists_with_their_organisation_frames_with_an_agent_and_terms_before_doi_voi() {
+    assert_eq!(
+        officials("Dự hội nghị có các Phó Chủ tịch UBND tỉnh: ông Đỗ Minh Tuấn, bà Hà Thị Lan và ông Sầm Văn Hoan."),
+        [
+            triple("Đỗ Minh Tuấn", "Phó Chủ tịch", Some("UBND tỉnh")),
+            triple("Hà Thị Lan", "Phó Chủ tịch", Some("UBND tỉnh")),
+            triple("Sầm Văn Hoan", "Phó Chủ tịch", Some("UBND tỉnh")),
+        ]
+    );
+    assert_eq!(
+        officials("Ông Phùng Đức Mạnh được HĐND tỉnh bầu làm Phó Chủ tịch UBND tỉnh; bà Lê Thu Trang vừa được điều động, bổ nhiệm giữ chức Giám đốc Sở Nội vụ."),
+        [
+            triple("Phùng Đức Mạnh", "Phó Chủ tịch", Some("UBND tỉnh")),
+            triple("Lê Thu Trang", "Giám đốc", Some("Sở Nội vụ")),
+        ]
+    );
+    assert_eq!(
+        officials("HĐND huyện miễn nhiệm chức vụ Phó Chủ tịch UBND huyện nhiệm kỳ 2021 - 2026 đối với ông Ma Văn Bình."),
+        [triple("Ma Văn Bình", "Phó Chủ tịch", Some("UBND huyện"))]
+    );
+    assert_eq!(
+        officials("UBND xã Na Hang hiện có Chủ tịch Hoàng Văn Sự và bà Nguyễn Thị Ánh - tân Phó Chủ tịch."),
+        [
+            triple("Hoàng Văn Sự", "Chủ tịch", Some("UBND xã Na Hang")),
+            triple("Nguyễn Thị Ánh", "tân Phó Chủ tịch", Some("UBND xã Na Hang")),
+        ]
+    );
+}
+
+#[test]
+fn organisation_names_with_va_branches_brands_and_long_lower_case_names() {
+    assert_eq!(
+        officials("Ông Lý Văn Hưng, Trưởng Ban Chỉ huy Phòng chống thiên tai và Tìm kiếm cứu nạn tỉnh, chỉ đạo khắc phục."),
+        [triple("Lý Văn Hưng", "Trưởng Ban", Some("Ban Chỉ huy Phòng chống thiên tai và Tìm kiếm cứu nạn tỉnh"))]
+    );
+    assert_eq!(
+        officials("Bà Vũ Thị Hoa, Giám đốc Ngân hàng Nhà nước chi nhánh tỉnh Phú Thọ cho biết."),
+        [triple(
+            "Vũ Thị Hoa",
+            "Giám đốc",
+            Some("Ngân hàng Nhà nước chi nhánh tỉnh Phú Thọ")
+        )]
+    );
+    assert_eq!(
+        officials("Ông Đinh Văn Tới - Giám đốc Công ty TNHH Cơ khí Trường Thịnh (phường Nông Trang) kiến nghị."),
+        [triple("Đinh Văn Tới", "Giám đốc", Some("Công ty TNHH Cơ khí Trường Thịnh"))]
+    );
+    assert_eq!(
+        officials("Ông Nông Văn Bằng, Trưởng ban Ban Chỉ đạo chương trình mục tiêu giảm nghèo bền vững huyện phát biểu."),
+        [triple("Nông Văn Bằng", "Trưởng ban", Some("Ban Chỉ đạo chương trình mục tiêu giảm nghèo bền vững huyện"))]
+    );
+    assert_eq!(
+        officials("Bà Triệu Thị Mai giữ chức Phó Trưởng phòng Văn hóa - Xã hội xã Minh Quang."),
+        [triple(
+            "Triệu Thị Mai",
+            "Phó Trưởng phòng",
+            Some("phòng Văn hóa - Xã hội xã Minh Quang")
+        )]
+    );
+}

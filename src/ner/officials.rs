@@ -89,7 +89,7 @@ pub fn find_officials(
         }
         if p.kind == "ORG" {
             let after = (reader.key(p.tokens.end), reader.key(p.tokens.end + 1));
-            if matches!(after, ("gồm", _) | ("có", _) | ("hiện", "gồm")) {
+            if matches!(after, ("gồm", _) | ("có", _) | ("hiện", "gồm" | "có")) {
                 frame = Some(p.tokens.clone());
             }
         }
@@ -109,9 +109,10 @@ pub fn find_officials(
                 });
             }
         };
-        // A list headed by a title: "4 phó chủ tịch: ông A, ông B và bà C".
-        if let Some(title) = reader.list_title(p.tokens.start, spans, i) {
-            push(title, None);
+        // A list headed by a title: "4 phó chủ tịch: ông A, ông B và bà C",
+        // "các Phó Chủ tịch UBND tỉnh: ông A, bà B".
+        if let Some((title, org)) = reader.list_title(p.tokens.start, spans, i) {
+            push(title, org);
             continue;
         }
         // Titles before the name, nearest first; "miễn nhiệm … Ủy viên UBND
@@ -125,6 +126,8 @@ pub fn find_officials(
             if reader.key(end.wrapping_sub(1)) == "đối" {
                 end -= 1;
             }
+            // "… Chủ tịch UBND huyện nhiệm kỳ 2021 - 2026 đối với ông A"
+            end = reader.term_start(end);
         } else if matches!(reader.key(p.tokens.start.wrapping_sub(1)), "-" | "–") {
             // "Phó Chủ tịch UBND tỉnh – Nguyễn Văn Sơn"
             end = p.tokens.start - 1;
@@ -173,6 +176,13 @@ pub fn find_officials(
             }
             if let Some(end) = reader.frame_end(start) {
                 start = end;
+                // An agent named in the frame ("được HĐND tỉnh bầu làm").
+                while spans
+                    .get(k)
+                    .is_some_and(|s| same(k) && s.tokens.start < start)
+                {
+                    k += 1;
+                }
             }
             if start == at {
                 break;
@@ -220,31 +230,81 @@ impl Reader<'_> {
             .unwrap_or(self.tokens.len())
     }
 
-    /// The end of a copular or electoral frame at `at` ("là", "từng là",
-    /// "giữ chức", "được bầu làm", "được bầu giữ chức").
-    fn frame_end(&self, at: usize) -> Option<usize> {
-        const FRAMES: &[&[&str]] = &[
-            &["được", "bổ", "nhiệm", "giữ", "chức"],
-            &["được", "bổ", "nhiệm", "làm"],
-            &["được", "bổ", "nhiệm"],
-            &["được", "bầu", "giữ", "chức"],
-            &["được", "bầu", "làm"],
-            &["được", "bầu", "là"],
-            &["nguyên", "là"],
-            &["từng", "là"],
-            &["hiện", "là"],
-            &["giữ", "chức"],
-            &["là"],
-        ];
-        FRAMES
+    /// True when the keys from `at` are the words of `phrase`.
+    fn keys_at(&self, at: usize, phrase: &[&str]) -> bool {
+        phrase
             .iter()
-            .find(|w| w.iter().enumerate().all(|(n, k)| self.key(at + n) == *k))
+            .enumerate()
+            .all(|(n, k)| self.key(at + n) == *k)
+    }
+
+    /// The end of the first of `phrases` at `at`.
+    fn phrase_end(&self, at: usize, phrases: &[&[&str]]) -> Option<usize> {
+        phrases
+            .iter()
+            .find(|w| self.keys_at(at, w))
             .map(|w| at + w.len())
     }
 
-    /// The title heading a list the person at `start` is in: "4 phó chủ
-    /// tịch: ông A, ông B và bà C".
-    fn list_title(&self, start: usize, spans: &[Span], i: usize) -> Option<Range<usize>> {
+    /// The end of a copular or electoral frame at `at` ("là", "từng là",
+    /// "giữ chức", "vừa được bầu giữ chức", "được Đại hội bầu làm", "được
+    /// điều động, bổ nhiệm giữ chức").
+    fn frame_end(&self, at: usize) -> Option<usize> {
+        const COPULAS: &[&[&str]] = &[
+            &["nguyên", "là"],
+            &["từng", "là"],
+            &["hiện", "là"],
+            &["tiếp", "tục", "giữ", "chức"],
+            &["giữ", "chức"],
+            &["là"],
+        ];
+        const VERBS: &[&[&str]] = &[
+            &["tái", "bổ", "nhiệm"],
+            &["bổ", "nhiệm"],
+            &["bầu", "bổ", "sung"],
+            &["bầu"],
+            &["điều", "động"],
+            &["chỉ", "định"],
+            &["phân", "công"],
+            &["luân", "chuyển"],
+            &["giao"],
+        ];
+        const AFTER: &[&[&str]] = &[&["giữ", "chức"], &["làm"], &["là"]];
+        let mut k = at;
+        while matches!(self.key(k), "vừa" | "đã" | "mới") {
+            k += 1;
+        }
+        if self.key(k) != "được" {
+            return self.phrase_end(at, COPULAS);
+        }
+        // "được" [agent, up to six words] verb [, verb] [giữ chức | làm | là]
+        let verb = (k + 1..k + 8)
+            .take_while(|&n| {
+                self.tokens
+                    .as_slice()
+                    .get(n)
+                    .is_some_and(|t| t.kind != TokenKind::Punct)
+            })
+            .find_map(|n| self.phrase_end(n, VERBS))?;
+        let mut end = verb;
+        while matches!(self.key(end), "," | "và") {
+            match self.phrase_end(end + 1, VERBS) {
+                Some(e) => end = e,
+                None => break,
+            }
+        }
+        Some(self.phrase_end(end, AFTER).unwrap_or(end))
+    }
+
+    /// The title heading a list the person at `start` is in, and the
+    /// organisation written with it: "4 phó chủ tịch: ông A, ông B và bà C",
+    /// "các Phó Chủ tịch UBND tỉnh: ông A, bà B".
+    fn list_title(
+        &self,
+        start: usize,
+        spans: &[Span],
+        i: usize,
+    ) -> Option<(Range<usize>, Option<Range<usize>>)> {
         let mut k = start;
         let mut j = i;
         // Lists of more than 30 names are not read (and long lines stay linear).
@@ -254,10 +314,12 @@ impl Reader<'_> {
                 k -= 1;
             }
             if k > 0 && self.key(k - 1) == ":" {
-                let end = k - 1;
+                let org = (j > 0 && spans[j - 1].kind != "PER" && spans[j - 1].tokens.end == k - 1)
+                    .then(|| spans[j - 1].tokens.clone());
+                let end = org.as_ref().map_or(k - 1, |o| o.start);
                 let core = self.core_ending(end)?;
                 let start = self.modifiers_before(core, 0);
-                return Some(start..end);
+                return Some((start..end, org));
             }
             // Back over a listed person: ", " or "và" then a PER.
             if k > 0
@@ -273,6 +335,32 @@ impl Reader<'_> {
             return None;
         }
         None
+    }
+
+    /// Where a term written before `end` starts ("nhiệm kỳ 2021 - 2026",
+    /// "nhiệm kỳ 2021-2026", "khóa XX"); `end` when there is none.
+    fn term_start(&self, end: usize) -> usize {
+        let number = |k: usize| {
+            self.tokens
+                .as_slice()
+                .get(k)
+                .is_some_and(|t| t.kind == TokenKind::Number)
+        };
+        let mut k = end;
+        // Back over the years and the dash between them, at most four tokens.
+        while k > end.saturating_sub(4)
+            && k > 0
+            && (number(k - 1) || matches!(self.key(k - 1), "-" | "–"))
+        {
+            k -= 1;
+        }
+        if k >= 2 && k < end && self.keys_at(k - 2, &["nhiệm", "kỳ"]) {
+            return k - 2;
+        }
+        if k == end && end >= 2 && self.key(end - 2) == "khóa" {
+            return end - 2;
+        }
+        end
     }
 
     /// A title core ending at `end` (exclusive): its start.
@@ -313,7 +401,8 @@ impl Reader<'_> {
     }
 
     fn modifiers_before(&self, mut start: usize, floor: usize) -> usize {
-        while start > floor && matches!(self.key(start - 1), "phó" | "nguyên" | "quyền") {
+        while start > floor && matches!(self.key(start - 1), "phó" | "nguyên" | "quyền" | "tân")
+        {
             start -= 1;
         }
         start
@@ -323,7 +412,7 @@ impl Reader<'_> {
     /// ("Trưởng" before "ban Dân vận") takes the organisation's first word.
     fn title_at(&self, start: usize, limit: usize, next: Option<&Span>) -> Option<Range<usize>> {
         let mut k = start;
-        while k < limit && matches!(self.key(k), "phó" | "nguyên" | "quyền") {
+        while k < limit && matches!(self.key(k), "phó" | "nguyên" | "quyền" | "tân") {
             k += 1;
         }
         let core = TITLES
@@ -340,6 +429,13 @@ impl Reader<'_> {
             let org = next.filter(|s| s.kind == "ORG")?;
             // Shared head: the title's last word is the organisation's first.
             return (org.tokens.start < end).then_some(start..end);
+        }
+        // "Trưởng ban Ban Chỉ đạo …": the head written twice.
+        if matches!(self.key(end), "ban" | "phòng" | "khoa")
+            && next.is_some_and(|s| s.kind == "ORG" && s.tokens.start == end + 1)
+            && self.key(end + 1) == self.key(end)
+        {
+            return Some(start..end + 1);
         }
         if let Some(org) = next.filter(|s| s.kind == "ORG" && s.tokens.start == end) {
             let head = self.shared_head(end - 1, org);

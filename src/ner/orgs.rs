@@ -65,6 +65,7 @@ const COMPLETE_ALONE: &[&str] = &[
     "tỉnh đoàn",
     "huyện đoàn",
     "thành đoàn",
+    "ban thường vụ",
 ];
 
 /// Heads whose name may start in lower case.
@@ -317,6 +318,10 @@ impl OrgScan<'_> {
         }
         let (mut end, head) = self.entry(i, &[Kind::Level, Kind::Head])?;
         let kind = head.kind;
+        // "Trưởng ban Ban Chỉ đạo …": the title's word, then the organisation.
+        if !self.capital(i) && self.key(i + 1) == self.key(i) {
+            return None;
+        }
         // "Tỉnh ủy viên" is a title; "UBND các huyện", "UBND 4 xã" are plural.
         let after = self.key(end);
         // A number counts units ("UBND 4 xã") unless it is the name ("Quân khu 1").
@@ -325,7 +330,9 @@ impl OrgScan<'_> {
             .get(end)
             .is_some_and(|t| t.kind == TokenKind::Number)
             && (self.level_at(end + 1).is_some() || GENERIC.contains(&self.key(end + 1)));
-        if GENERIC.contains(&after) || after == "viên" || counted {
+        // "Ban Chỉ đạo các chương trình MTQG huyện" names programmes.
+        let programmes = after == "các" && self.key(end + 1) == "chương";
+        if GENERIC.contains(&after) && !programmes || after == "viên" || counted {
             return None;
         }
         if kind == Kind::Head {
@@ -345,6 +352,8 @@ impl OrgScan<'_> {
                 return None;
             }
             end = match field {
+                // "Phòng chống thiên tai và Tìm kiếm cứu nạn": a sector and a name.
+                Some((e, _)) if self.joins_name(e) => self.name(e + 1, false).unwrap_or(e),
                 Some((e, _)) => e,
                 None => {
                     // "Ban Quản lý dự án …", "Hội đồng thẩm định …" may go on in lower case.
@@ -412,7 +421,10 @@ impl OrgScan<'_> {
                 // Nguyễn Hoàng Long"; but schools are named after people
                 // ("Trường THPT Chuyên Nguyễn Du", "Trường Tiểu học Kim Đồng").
                 let school = k > 0 && SCHOOL_LEVELS.contains(&self.key(k - 1));
-                if k > start && !school && self.person_starts(k) {
+                // Two capitalised words ending the name are a brand, not a
+                // person ("Công ty CP Dệt may Hoàng Phát").
+                let brand = !self.capital(k + 2) || !self.joined(k + 1);
+                if k > start && !school && !brand && self.person_starts(k) {
                     break;
                 }
                 k += 1;
@@ -428,22 +440,30 @@ impl OrgScan<'_> {
                 && self
                     .entry(k + 1, &[Kind::Head, Kind::Level, Kind::Body])
                     .is_some();
-            if !word || another || STOP.contains(&self.key(k)) || k == start && !lower_start {
+            // "Phòng chống thiên tai và Tìm kiếm cứu nạn": "và" inside a name.
+            if k > start && self.joins_name(k) {
+                k += 1;
+                continue;
+            }
+            if !word || another || self.stop(k) || k == start && !lower_start {
                 break;
             }
-            // A run of lower-case words: how far, and what ends it.
-            let run_end = (k + 1..(k + 7).min(self.toks.len()))
+            // A run of lower-case words: how far, and what ends it. Names
+            // that begin in lower case run longer ("Ban Chỉ đạo chương trình
+            // mục tiêu phát triển lâm nghiệp bền vững tỉnh").
+            let most = if lower_start { 10 } else { 6 };
+            let run_end = (k + 1..(k + most + 1).min(self.toks.len()))
                 .find(|&n| {
                     !self.is_word(n) && !matches!(self.surface(n), "-" | "&")
                         || self.capital(n)
                         || self.tail_starts(n)
-                        || STOP.contains(&self.key(n))
+                        || self.stop(n)
                         || n > k && !self.joined(n - 1)
                 })
-                .unwrap_or((k + 7).min(self.toks.len()));
+                .unwrap_or((k + most + 1).min(self.toks.len()));
             let len = run_end - k;
             let next_capital = run_end < self.toks.len() && self.capital(run_end) && len <= 4;
-            let next_tail = run_end < self.toks.len() && self.tail_starts(run_end) && len <= 6;
+            let next_tail = run_end < self.toks.len() && self.tail_starts(run_end) && len <= most;
             if next_capital || next_tail {
                 k = run_end;
                 end = k;
@@ -461,6 +481,22 @@ impl OrgScan<'_> {
     }
 
     /// A person's name starts at `k`: a surname followed by a capitalised word.
+    /// "và" at `k` going on with a capitalised name, not another
+    /// organisation, place or person.
+    fn joins_name(&self, k: usize) -> bool {
+        self.key(k) == "và"
+            && self.capital(k + 1)
+            && !self.tail_starts(k + 1)
+            && self.entry(k + 1, &[Kind::Head, Kind::Level, Kind::Body]).is_none()
+            && !self.person_starts(k + 1)
+    }
+
+    /// A verb or preposition at `k` that no name holds ("yêu cầu", but not
+    /// "yêu nước").
+    fn stop(&self, k: usize) -> bool {
+        STOP.contains(&self.key(k)) && !(self.key(k) == "yêu" && self.key(k + 1) == "nước")
+    }
+
     fn person_starts(&self, k: usize) -> bool {
         person_words().get(self.key(k)) == Some(&"surname")
             && self.capital(k + 1)
@@ -476,6 +512,8 @@ impl OrgScan<'_> {
             .find(|words| words.iter().enumerate().all(|(n, w)| self.key(k + n) == *w))
             .map(|words| k + words.len())
             .filter(|&end| !matches!(self.key(end), "ủy" | "đoàn"))
+            // "Văn hóa - Xã hội" is a sector.
+            .filter(|&end| !(self.key(k) == "xã" && self.key(end) == "hội"))
     }
 
     /// What follows a name: a parent body ("HĐND tỉnh" after "Ban Pháp chế"),
@@ -503,6 +541,13 @@ impl OrgScan<'_> {
             // "Thanh tra Sở"
             if self.surface(at) == "Sở" && !self.capital(at + 1) {
                 return at + 1;
+            }
+        }
+        // "Ngân hàng Nhà nước chi nhánh tỉnh Hà Tĩnh"
+        if self.keys_are(at..at + 2, "chi nhánh") {
+            let branch = at + 2;
+            if let Some(end) = self.place_at(branch).or_else(|| self.level_at(branch)) {
+                return end;
             }
         }
         if let Some(place_end) = self.place_at(at) {
