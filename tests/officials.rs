@@ -292,3 +292,65 @@ fn organisation_names_with_va_branches_brands_and_long_lower_case_names() {
         )]
     );
 }
+
+/// Top-level PER and ORG spans of `text`, and LOC spans, in order.
+fn spans(text: &str) -> Vec<(String, String)> {
+    let record = Pipeline::default().process(&Document::from_text("x", text));
+    record
+        .entities
+        .into_iter()
+        .filter(|e| !e.nested && matches!(e.kind.as_str(), "PER" | "ORG" | "LOC"))
+        .map(|e| (e.kind, e.text))
+        .collect()
+}
+
+fn span(kind: &str, text: &str) -> (String, String) {
+    (kind.to_string(), text.to_string())
+}
+
+#[test]
+fn minority_names_party_bodies_embassies_and_generic_coordination() {
+    assert_eq!(
+        spans("Bà H'Liên Niê trao quà tại nhà ông Thạch Sóc Pha; chị H'Liên cho biết."),
+        [
+            span("PER", "H'Liên Niê"),
+            span("PER", "Thạch Sóc Pha"),
+            span("PER", "H'Liên")
+        ]
+    );
+    assert_eq!(
+        spans("Dưới sự lãnh đạo của Đảng, Đảng ủy xã và Đảng viên đều đồng lòng."),
+        [span("ORG", "Đảng"), span("ORG", "Đảng ủy xã")]
+    );
+    assert_eq!(
+        spans("Dự có đại diện Đại sứ quán Nhật Bản, Thanh tra Bộ Nội vụ và Chi nhánh Văn phòng Đăng ký đất đai huyện Đức Trọng."),
+        [
+            span("ORG", "Đại sứ quán Nhật Bản"),
+            span("ORG", "Thanh tra Bộ Nội vụ"),
+            span("ORG", "Chi nhánh Văn phòng Đăng ký đất đai huyện Đức Trọng"),
+        ]
+    );
+    // "UBND các xã" is generic, and so are the bodies sharing "các xã" with it.
+    assert_eq!(
+        spans(
+            "Dự có Thường trực Đảng ủy, HĐND, UBND các xã; Công an huyện và UBND các xã phối hợp."
+        ),
+        [span("ORG", "Công an huyện")]
+    );
+}
+
+#[test]
+fn hospitals_departments_headlines_and_cooperatives() {
+    assert_eq!(
+        spans("Bác sĩ Bệnh viện Đa khoa khu vực Bồng Sơn và BS. Lê Văn Tâm, Trưởng khoa Hồi sức tích cực của bệnh viện, có mặt."),
+        [
+            span("ORG", "Bệnh viện Đa khoa khu vực Bồng Sơn"),
+            span("PER", "Lê Văn Tâm"),
+            span("ORG", "khoa Hồi sức tích cực"),
+        ]
+    );
+    assert_eq!(
+        spans("TĂNG CƯỜNG BẢO VỆ RỪNG DỌC SÔNG GÂM\n\nHợp tác xã Nông nghiệp Tân Tiến đã trở thành trung tâm kinh tế của vùng."),
+        [span("LOC", "SÔNG GÂM"), span("ORG", "Hợp tác xã Nông nghiệp Tân Tiến")]
+    );
+}

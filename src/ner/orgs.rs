@@ -164,6 +164,19 @@ impl Lexicon {
 }
 
 impl Lexicon {
+    /// True when an entry of two words or more starts `keys` ("bệnh viện",
+    /// "công ty"): no person's name starts so.
+    pub(crate) fn names_a_body(&self, keys: &[&str]) -> bool {
+        let Some(entries) = keys.first().and_then(|k| self.by_first.get(*k)) else {
+            return false;
+        };
+        entries.iter().any(|e| {
+            e.keys.len() >= 2
+                && e.keys.len() <= keys.len()
+                && e.keys.iter().zip(keys).all(|(a, b)| a == b)
+        })
+    }
+
     /// The longest sector or level-body name whose keys start `keys`: its
     /// length in tokens and its name as the lexicon writes it ("công thương"
     /// → "Công Thương").
@@ -301,7 +314,21 @@ impl OrgScan<'_> {
                 return None;
             }
         }
-        if let Some((end, e)) = self.entry(i, &[Kind::Body]) {
+        // "Chi nhánh Văn phòng Đăng ký đất đai huyện Lâm Hà"
+        if self.keys_are(i..i + 2, "chi nhánh") && self.capital(i) {
+            if let Some((end, rule, entry)) = self.org_at(i + 2) {
+                return Some((end, rule, entry));
+            }
+        }
+        let body = self.entry(i, &[Kind::Body]).filter(|(end, _)| {
+            // "Đảng ủy", "Đảng bộ" are longer entries of other kinds.
+            self.entry(i, &[Kind::Level, Kind::Head])
+                .is_none_or(|(other, _)| other <= *end)
+        });
+        if let Some((end, e)) = body {
+            if self.key(end) == "viên" {
+                return None;
+            }
             return Some((self.tail(end, true), Rule::OrgBody, &e.name));
         }
         // "Phạm Trường Sơn": a head word inside a person's name.
@@ -318,8 +345,10 @@ impl OrgScan<'_> {
         }
         let (mut end, head) = self.entry(i, &[Kind::Level, Kind::Head])?;
         let kind = head.kind;
-        // "Trưởng ban Ban Chỉ đạo …": the title's word, then the organisation.
-        if !self.capital(i) && self.key(i + 1) == self.key(i) {
+        // "Trưởng ban Ban Chỉ đạo …": the title's word, then the organisation;
+        // "ĐẠI ĐOÀN KẾT" is a word.
+        if !self.capital(i) && self.key(i + 1) == self.key(i) || self.keys_are(i..i + 2, "đoàn kết")
+        {
             return None;
         }
         // "Tỉnh ủy viên" is a title; "UBND các huyện", "UBND 4 xã" are plural.
@@ -342,7 +371,10 @@ impl OrgScan<'_> {
                 .entry(end, &[Kind::Field])
                 .filter(|_| self.joined(end - 1));
             let after_title = i > 0 && TITLE_HEADS.contains(&self.key(i - 1));
-            if !self.capital(i) && field.is_none() && !after_title {
+            // "trở thành trung tâm kinh tế": a head and a sector, both in
+            // lower case, are a common noun.
+            let lower_field = !self.capital(end) && field.is_some();
+            if !self.capital(i) && !after_title && (field.is_none() || lower_field) {
                 return None;
             }
             // "Đoàn Minh Tâm" is a person.
@@ -365,7 +397,7 @@ impl OrgScan<'_> {
         }
         let alone = self.keys_in(i..end, COMPLETE_ALONE);
         let tail = self.tail(end, true);
-        if tail > end || alone {
+        if (tail > end || alone) && !(self.ends_bare(tail) && self.generic_list_after(tail)) {
             Some((tail, Rule::OrgHead, &head.name))
         } else {
             None
@@ -470,8 +502,11 @@ impl OrgScan<'_> {
                 continue;
             }
             // "Viện Nghiên cứu Văn hóa;", "Trường Đại học Cảnh sát nhân dân;"
-            let closes =
-                run_end >= self.toks.len() || !self.is_word(run_end) || !self.joined(run_end - 1);
+            // "Khoa Khám bệnh của bệnh viện": a preposition or verb closes it too.
+            let closes = run_end >= self.toks.len()
+                || !self.is_word(run_end)
+                || !self.joined(run_end - 1)
+                || self.stop(run_end);
             if k > start && closes && (len == 1 || self.keys_are(k..run_end, "nhân dân")) {
                 end = run_end;
             }
@@ -481,13 +516,37 @@ impl OrgScan<'_> {
     }
 
     /// A person's name starts at `k`: a surname followed by a capitalised word.
+    /// True when the organisation ending at `end` ends with neither a level
+    /// word nor a place ("Thường trực Đảng ủy", not "Công an huyện").
+    fn ends_bare(&self, end: usize) -> bool {
+        let level = LEVELS
+            .iter()
+            .any(|w| end >= w.len() && self.level_at(end - w.len()) == Some(end));
+        let place = (end.saturating_sub(8)..end).any(|k| self.place_at(k) == Some(end));
+        !level && !place
+    }
+
+    /// True when bodies listed from `k` end in a generic one: "Đảng ủy, HĐND,
+    /// UBND các xã" names no organisation (each shares "các xã").
+    fn generic_list_after(&self, mut k: usize) -> bool {
+        while matches!(self.key(k), "," | "và") {
+            match self.entry(k + 1, &[Kind::Level]) {
+                Some((end, _)) => k = end,
+                None => return false,
+            }
+        }
+        GENERIC.contains(&self.key(k))
+    }
+
     /// "và" at `k` going on with a capitalised name, not another
     /// organisation, place or person.
     fn joins_name(&self, k: usize) -> bool {
         self.key(k) == "và"
             && self.capital(k + 1)
             && !self.tail_starts(k + 1)
-            && self.entry(k + 1, &[Kind::Head, Kind::Level, Kind::Body]).is_none()
+            && self
+                .entry(k + 1, &[Kind::Head, Kind::Level, Kind::Body])
+                .is_none()
             && !self.person_starts(k + 1)
     }
 
@@ -527,8 +586,21 @@ impl OrgScan<'_> {
         let mut at = end;
         if self.key(at) == "(" && self.key(at + 2) == ")" && self.is_acronym(at + 1) {
             let after = at + 3;
-            if self.place_at(after).is_some() || self.level_at(after).is_some() {
+            if self.place_at(after).is_some()
+                || self.level_at(after).is_some()
+                || self.keys_are(after..after + 2, "chi nhánh")
+            {
                 at = after;
+            }
+        }
+        // "Bệnh viện Đa khoa vùng Tây Nguyên", "… khu vực Bồng Sơn"
+        for words in [1, 2] {
+            if self.keys_in(at..at + words, &["vùng", "khu vực"]) && self.capital(at + words) {
+                let name = at + words;
+                let run = (name..self.toks.len())
+                    .take_while(|&k| self.capital(k) && (k == name || self.joined(k - 1)))
+                    .count();
+                return self.place_at(name).unwrap_or(name + run);
             }
         }
         if parents {
@@ -541,6 +613,15 @@ impl OrgScan<'_> {
             // "Thanh tra Sở"
             if self.surface(at) == "Sở" && !self.capital(at + 1) {
                 return at + 1;
+            }
+            // "Thanh tra Bộ Tài nguyên và Môi trường", "Văn phòng Sở Y tế"
+            let inspectorate = end >= 2
+                && (self.keys_are(end - 2..end, "thanh tra")
+                    || self.keys_are(end - 2..end, "văn phòng"));
+            if inspectorate && matches!(self.surface(at), "Sở" | "Bộ") {
+                if let Some((field_end, _)) = self.entry(at + 1, &[Kind::Field]) {
+                    return self.tail(field_end, false);
+                }
             }
         }
         // "Ngân hàng Nhà nước chi nhánh tỉnh Hà Tĩnh"

@@ -16,6 +16,7 @@
 use std::ops::Range;
 
 use super::explain::Rule;
+use super::orgs::Lexicon;
 use super::rules::person_words;
 use crate::segment::{Sentence, SentenceKind};
 use crate::token::{TokenKind, Tokens, View};
@@ -216,6 +217,17 @@ impl PeopleScan<'_> {
             && !self.is_taken(end)
             && (end == i || self.joined(end - 1))
         {
+            // "H'Nga", "Y'Bhin": an Ê Đê or Jrai name written with an apostrophe.
+            if self.capital_word(end)
+                && matches!(self.surface(end + 1), "'" | "’")
+                && glued(end)
+                && glued(end + 1)
+                && self.capital_word(end + 2)
+            {
+                end += 3;
+                words += 1;
+                continue;
+            }
             if self.capital_word(end) && !self.acronym(end) {
                 end += 1;
                 words += 1;
@@ -268,7 +280,9 @@ impl PeopleScan<'_> {
             .iter()
             .find(|w| i >= w.len() && self.keys_at(i - w.len(), w))?;
         let h = i - words.len();
-        if !self.capital_word(i) || TITLE_WORDS.contains(&self.key(i)) {
+        // "bác sĩ Bệnh viện Đa khoa …" names no one.
+        let body = Lexicon::embedded().names_a_body(&[self.key(i), self.key(i + 1)]);
+        if !self.capital_word(i) || TITLE_WORDS.contains(&self.key(i)) || body {
             return None;
         }
         let end = self.capital_run(i);
@@ -302,7 +316,10 @@ impl PeopleScan<'_> {
             return None;
         }
         let end = self.capital_run(i);
-        (end >= i + 2).then_some(end)
+        // In capitals ("TĂNG CƯỜNG TUẦN TRA") a family name is no cue: only
+        // an honorific or a byline marks a name there.
+        let shouting = (i..end).all(|k| !self.surface(k).chars().any(char::is_lowercase));
+        (end >= i + 2 && !shouting).then_some(end)
     }
 
     /// A credit opener at `i` ("Ảnh:", "Tin, ảnh:"): where the names start.

@@ -312,6 +312,8 @@ const HEAD_FIRST: &[&str] = &[
     "vịnh",
     "cảng",
     "cửa",
+    "chùa",
+    "đền",
 ];
 
 /// Head words of roads and natural places, with the canonical head.
@@ -331,6 +333,8 @@ const HEADS: &[(&[&str], &str)] = &[
     (&["cảng"], "Cảng"),
     (&["cửa", "khẩu"], "Cửa khẩu"),
     (&["cửa"], "Cửa"),
+    (&["chùa"], "Chùa"),
+    (&["đền"], "Đền"),
 ];
 
 /// Surnames and middle names, lower case → `surname` or `middle`.
@@ -513,6 +517,10 @@ impl<'a> Scan<'a> {
 
     fn unit_mention(&mut self, i: usize) -> Option<usize> {
         let unit = self.unit_word(i)?;
+        // "ông Trần Sóc Khá": a capitalised village word inside a name.
+        if matches!(unit.kind, UnitKind::Village(_)) && self.capital(i) && self.after_person(i) {
+            return None;
+        }
         let j = i + unit.len;
         if unit.plural {
             return self.list(j, unit.kind);
@@ -544,6 +552,10 @@ impl<'a> Scan<'a> {
 
     fn find_unit_word(&self, i: usize) -> Option<UnitWord> {
         if i >= self.toks.len() || !self.may_be_unit_word(i) {
+            return None;
+        }
+        // "Hợp tác xã Nông nghiệp …" is a cooperative.
+        if i >= 2 && self.keys_at(i - 2, &["hợp", "tác"]) {
             return None;
         }
         let plural = i > 0 && {
@@ -618,7 +630,10 @@ impl<'a> Scan<'a> {
         // "huyện bình Liêu": a known name with a capital somewhere.
         // "huyện bình Liêu", "tỉnh quảng nam": a known name of two words or
         // more, spelt exactly, after a unit word written in full.
+        // Not after a list of unit words: "các xã, phường liên quan".
+        let listed = j > unit.len && matches!(self.key(j - unit.len - 1), "," | "và");
         let lower_ok = !unit.abbreviated
+            && !listed
             && self.hits_at[j].clone().any(|h| {
                 let hit = self.hits[h];
                 hit.end - hit.start > 1
@@ -884,7 +899,19 @@ impl<'a> Scan<'a> {
         let (words, head) = HEADS.iter().find(|(words, _)| self.keys_at(i, words))?;
         let mut j = i + words.len();
         let site = *head == "Cửa khẩu";
-        if !self.lower(i) && !matches!(*head, "Quốc lộ" | "Tỉnh lộ" | "Cửa khẩu") {
+        // In a line of capitals ("DỌC SÔNG NHO QUẾ") natural places and
+        // shrines keep their head.
+        let shouting = |k: usize| {
+            self.toks.get(k).is_some_and(|t| t.kind == TokenKind::Word)
+                && !self.surface(k).chars().any(char::is_lowercase)
+        };
+        let natural = matches!(
+            *head,
+            "Sông" | "Suối" | "Núi" | "Đèo" | "Vịnh" | "Đảo" | "Chùa" | "Đền"
+        );
+        let loud = natural && shouting(i) && shouting(i + words.len());
+        if !self.lower(i) && !loud && !matches!(*head, "Quốc lộ" | "Tỉnh lộ" | "Cửa khẩu")
+        {
             return None;
         }
         if site && self.keys_at(j, &["quốc", "tế"]) {
