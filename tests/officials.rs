@@ -354,3 +354,67 @@ fn hospitals_departments_headlines_and_cooperatives() {
         [span("LOC", "SÔNG GÂM"), span("ORG", "Hợp tác xã Nông nghiệp Tân Tiến")]
     );
 }
+
+#[test]
+fn ranks_before_doi_voi_lists_with_gom_and_military_titles() {
+    assert_eq!(
+        officials("HĐND tỉnh miễn nhiệm chức danh Ủy viên UBND tỉnh đối với Đại tá Hà Văn Lực, do được điều động làm Giám đốc Công an tỉnh Hòa Bình."),
+        [
+            triple("Hà Văn Lực", "Ủy viên", Some("UBND tỉnh")),
+            triple("Hà Văn Lực", "Giám đốc", Some("Công an tỉnh Hòa Bình")),
+        ]
+    );
+    assert_eq!(
+        officials("UBND xã Bảo Lâm có Chủ tịch Ly Văn Páo; các phó chủ tịch UBND xã gồm: ông Chu Văn Dũng và bà Thào Thị Mỷ."),
+        [
+            triple("Ly Văn Páo", "Chủ tịch", Some("UBND xã Bảo Lâm")),
+            triple("Chu Văn Dũng", "phó chủ tịch", Some("UBND xã")),
+            triple("Thào Thị Mỷ", "phó chủ tịch", Some("UBND xã")),
+        ]
+    );
+    assert_eq!(
+        officials("Thượng tá Hoàng Văn Kiên - Chính trị viên Đồn Biên phòng Cô Ba và Đại tá Nông Đức Lâm, Chính ủy BĐBP tỉnh dự lễ."),
+        [
+            triple("Hoàng Văn Kiên", "Chính trị viên", Some("Đồn Biên phòng Cô Ba")),
+            triple("Nông Đức Lâm", "Chính ủy", Some("BĐBP tỉnh")),
+        ]
+    );
+}
+
+#[test]
+fn venues_sites_numbered_roads_and_listed_streets_are_places() {
+    let record = Pipeline::default().process(&Document::from_text(
+        "x",
+        "Hội nghị diễn ra tại Trung tâm Hội nghị tỉnh Hà Giang; đoàn viếng chùa Som Rông, lên Cột cờ Lũng Cú, đi ĐT.176 và đường Nguyễn Trãi và Trần Phú.",
+    ));
+    let places: Vec<(&str, bool, Option<&str>)> = record
+        .entities
+        .iter()
+        .filter(|e| e.kind == "LOC")
+        .map(|e| {
+            let name = e.admin.as_ref().and_then(|a| a.name.as_deref());
+            (e.text.as_str(), e.nested, name)
+        })
+        .collect();
+    assert_eq!(
+        places,
+        [
+            (
+                "Trung tâm Hội nghị tỉnh Hà Giang",
+                false,
+                Some("Trung tâm Hội nghị tỉnh Hà Giang")
+            ),
+            ("tỉnh Hà Giang", true, Some("Tỉnh Hà Giang")),
+            ("chùa Som Rông", false, Some("Chùa Som Rông")),
+            ("Cột cờ Lũng Cú", false, Some("Cột cờ Lũng Cú")),
+            ("Lũng Cú", true, Some("Xã Lũng Cú")),
+            ("ĐT.176", false, Some("Đường tỉnh 176")),
+            ("đường Nguyễn Trãi", false, Some("Đường Nguyễn Trãi")),
+            ("Trần Phú", false, Some("Đường Trần Phú")),
+        ]
+    );
+    assert!(record
+        .entities
+        .iter()
+        .all(|e| e.kind != "ORG" && e.kind != "PER"));
+}

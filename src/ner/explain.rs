@@ -28,6 +28,8 @@ pub enum Rule {
     SiteUnit,
     /// A curated place from the gazetteer ("Tây Nguyên", "Việt Nam").
     CuratedPlace,
+    /// A venue named by its level or place: "Trung tâm Hội nghị tỉnh Sơn La".
+    Venue,
     /// A province or city named bare: "Vĩnh Phúc".
     BareProvince,
     /// A unit named bare where the article's provinces and the words before
@@ -64,6 +66,7 @@ impl Rule {
             Rule::HeadedPlace => "loc.headed-place",
             Rule::SiteUnit => "loc.site-unit",
             Rule::CuratedPlace => "loc.curated-place",
+            Rule::Venue => "loc.venue",
             Rule::BareProvince => "loc.bare-province",
             Rule::BareUnit => "loc.bare-unit",
             Rule::OrgBody => "org.body",
@@ -87,6 +90,7 @@ impl Rule {
             Rule::HeadedPlace => "a road, street or natural place after its head word",
             Rule::SiteUnit => "a unit named by a whole site's name",
             Rule::CuratedPlace => "a curated place of the gazetteer",
+            Rule::Venue => "a venue head from organizations.tsv with its level or place",
             Rule::BareProvince => "a province or city named without its unit word",
             Rule::BareUnit => "a unit named bare, in one of the article's provinces",
             Rule::OrgBody => "a complete name of a body from organizations.tsv",

@@ -118,6 +118,26 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> E
     });
     let mut orgs = orgs::find_orgs(orgs::Lexicon::embedded(), text, &tokens, &mentions);
     settle(&mut mentions, &mut orgs, &tokens, &mut dropped);
+    // Venues were read as organisations so the places in them nest; they
+    // are places.
+    if orgs.iter().any(|o| o.rule == Rule::Venue) {
+        orgs.retain(|o| {
+            let venue = o.rule == Rule::Venue;
+            if venue {
+                mentions.push(Mention {
+                    tokens: o.tokens.clone(),
+                    span: o.span.clone(),
+                    place: rules::PlaceRef::Other {
+                        canonical: text[o.span.clone()].to_string(),
+                    },
+                    nested: false,
+                    rule: Rule::Venue,
+                });
+            }
+            !venue
+        });
+        mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    }
     let sentence = |start: usize| {
         sentences
             .partition_point(|s| s.span.end <= start)

@@ -39,7 +39,7 @@ pub struct OfficialMention {
 
 /// Title cores by their keys; modifiers ("nguyên", "Phó", "thường trực")
 /// are read around them.
-const TITLES: &[&[&str]] = &[
+pub(super) const TITLES: &[&[&str]] = &[
     &["chủ", "tịch"],
     &["bí", "thư"],
     &["giám", "đốc"],
@@ -63,6 +63,11 @@ const TITLES: &[&[&str]] = &[
     &["cục", "trưởng"],
     &["vụ", "trưởng"],
     &["tổng", "biên", "tập"],
+    &["chính", "ủy"],
+    &["chính", "trị", "viên"],
+    &["chánh", "án"],
+    &["hạt", "trưởng"],
+    &["tổng", "thư", "ký"],
     &["chủ", "tịch", "hđqt"],
     &["pct"],
     &["uvbch"],
@@ -117,10 +122,7 @@ pub fn find_officials(
         }
         // Titles before the name, nearest first; "miễn nhiệm … Ủy viên UBND
         // tỉnh đối với ông A" puts "đối với ông" between them.
-        let mut end = p.tokens.start;
-        while end > 0 && matches!(reader.key(end - 1), "ông" | "bà") {
-            end -= 1;
-        }
+        let mut end = reader.cue_start(p.tokens.start);
         if reader.key(end.wrapping_sub(1)) == "với" {
             end -= 1;
             if reader.key(end.wrapping_sub(1)) == "đối" {
@@ -257,6 +259,7 @@ impl Reader<'_> {
             &["tiếp", "tục", "giữ", "chức"],
             &["giữ", "chức"],
             &["là"],
+            &["làm"],
         ];
         const VERBS: &[&[&str]] = &[
             &["tái", "bổ", "nhiệm"],
@@ -271,7 +274,7 @@ impl Reader<'_> {
         ];
         const AFTER: &[&[&str]] = &[&["giữ", "chức"], &["làm"], &["là"]];
         let mut k = at;
-        while matches!(self.key(k), "vừa" | "đã" | "mới") {
+        while matches!(self.key(k), "vừa" | "đã" | "mới" | "do") {
             k += 1;
         }
         if self.key(k) != "được" {
@@ -310,13 +313,17 @@ impl Reader<'_> {
         // Lists of more than 30 names are not read (and long lines stay linear).
         for _ in 0..30 {
             // Honorifics before the name.
-            while k > 0 && matches!(self.key(k - 1), "ông" | "bà" | "đồng" | "chí") {
-                k -= 1;
-            }
+            k = self.cue_start(k);
             if k > 0 && self.key(k - 1) == ":" {
-                let org = (j > 0 && spans[j - 1].kind != "PER" && spans[j - 1].tokens.end == k - 1)
+                // "các phó chủ tịch UBND xã gồm: …"
+                let colon = if k >= 2 && self.key(k - 2) == "gồm" {
+                    k - 2
+                } else {
+                    k - 1
+                };
+                let org = (j > 0 && spans[j - 1].kind != "PER" && spans[j - 1].tokens.end == colon)
                     .then(|| spans[j - 1].tokens.clone());
-                let end = org.as_ref().map_or(k - 1, |o| o.start);
+                let end = org.as_ref().map_or(colon, |o| o.start);
                 let core = self.core_ending(end)?;
                 let start = self.modifiers_before(core, 0);
                 return Some((start..end, org));
@@ -335,6 +342,31 @@ impl Reader<'_> {
             return None;
         }
         None
+    }
+
+    /// Where the honorific or rank written before a name starting at `start`
+    /// starts ("ông", "bà", "đồng chí", "Đại tá"); `start` when none is.
+    fn cue_start(&self, start: usize) -> usize {
+        const CUES: &[&[&str]] = &[
+            &["ông"],
+            &["bà"],
+            &["đồng", "chí"],
+            &["đại", "tá"],
+            &["thượng", "tá"],
+            &["trung", "tá"],
+            &["thiếu", "tá"],
+            &["đại", "úy"],
+            &["thượng", "úy"],
+            &["trung", "úy"],
+            &["thiếu", "úy"],
+            &["thiếu", "tướng"],
+            &["trung", "tướng"],
+            &["thượng", "tướng"],
+            &["đại", "tướng"],
+        ];
+        CUES.iter()
+            .find(|w| start >= w.len() && self.keys_at(start - w.len(), w))
+            .map_or(start, |w| start - w.len())
     }
 
     /// Where a term written before `end` starts ("nhiệm kỳ 2021 - 2026",

@@ -15,6 +15,8 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::explain::Rule;
+use super::officials::TITLES;
+use super::people::HONORIFICS;
 use super::rules::{person_words, Mention};
 use crate::token::{TokenKind, Tokens, View};
 
@@ -31,6 +33,9 @@ enum Kind {
     Field,
     /// A head that needs a name: "Sở", "Trung tâm", "Công ty".
     Head,
+    /// A venue named by its level or place: "Trung tâm Hội nghị" (+ "tỉnh
+    /// Sơn La"); read like a level body, given to the places.
+    Venue,
 }
 
 #[derive(Debug)]
@@ -71,6 +76,7 @@ const COMPLETE_ALONE: &[&str] = &[
 /// Heads whose name may start in lower case.
 const LOWER_NAMED: &[&str] = &[
     "ban quản lý",
+    "bql",
     "ban chỉ đạo",
     "ban chỉ huy",
     "hội đồng",
@@ -141,6 +147,7 @@ impl Lexicon {
                 "body" => Kind::Body,
                 "level" => Kind::Level,
                 "field" => Kind::Field,
+                "venue" => Kind::Venue,
                 _ => Kind::Head,
             };
             tokens.clear();
@@ -343,8 +350,13 @@ impl OrgScan<'_> {
         if self.key(i) == "thường" && matches!(self.key(i.wrapping_sub(1)), "thư" | "tịch") {
             return None;
         }
-        let (mut end, head) = self.entry(i, &[Kind::Level, Kind::Head])?;
+        let (mut end, head) = self.entry(i, &[Kind::Level, Kind::Head, Kind::Venue])?;
         let kind = head.kind;
+        let rule = if kind == Kind::Venue {
+            Rule::Venue
+        } else {
+            Rule::OrgHead
+        };
         // "Trưởng ban Ban Chỉ đạo …": the title's word, then the organisation;
         // "ĐẠI ĐOÀN KẾT" is a word.
         if !self.capital(i) && self.key(i + 1) == self.key(i) || self.keys_are(i..i + 2, "đoàn kết")
@@ -398,7 +410,7 @@ impl OrgScan<'_> {
         let alone = self.keys_in(i..end, COMPLETE_ALONE);
         let tail = self.tail(end, true);
         if (tail > end || alone) && !(self.ends_bare(tail) && self.generic_list_after(tail)) {
-            Some((tail, Rule::OrgHead, &head.name))
+            Some((tail, rule, &head.name))
         } else {
             None
         }
@@ -473,9 +485,12 @@ impl OrgScan<'_> {
                     .entry(k + 1, &[Kind::Head, Kind::Level, Kind::Body])
                     .is_some();
             // "Phòng chống thiên tai và Tìm kiếm cứu nạn": "và" inside a name.
-            if k > start && self.joins_name(k) {
-                k += 1;
-                continue;
+            if self.key(k) == "và" && self.capital(k + 1) {
+                if k > start && self.joins_name(k) {
+                    k += 1;
+                    continue;
+                }
+                break;
             }
             if !word || another || self.stop(k) || k == start && !lower_start {
                 break;
@@ -541,7 +556,15 @@ impl OrgScan<'_> {
     /// "và" at `k` going on with a capitalised name, not another
     /// organisation, place or person.
     fn joins_name(&self, k: usize) -> bool {
+        // "… và Đại tá Nông Đức Lâm", "… và Chủ tịch UBND tỉnh": a rank,
+        // an honorific or a title starts something else.
+        let cue = HONORIFICS
+            .iter()
+            .chain(TITLES)
+            .any(|w| (0..w.len()).all(|n| self.key(k + 1 + n) == w[n]))
+            || matches!(self.key(k + 1), "ông" | "bà");
         self.key(k) == "và"
+            && !cue
             && self.capital(k + 1)
             && !self.tail_starts(k + 1)
             && self

@@ -34,7 +34,7 @@ pub struct PersonMention {
 
 /// Words after which capitalised words are a person's name: honorifics,
 /// address words, professions and military or police ranks.
-const HONORIFICS: &[&[&str]] = &[
+pub(super) const HONORIFICS: &[&[&str]] = &[
     &["đồng", "chí"],
     &["đ", "/", "c"],
     &["thầy", "giáo"],

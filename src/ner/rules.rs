@@ -314,6 +314,10 @@ const HEAD_FIRST: &[&str] = &[
     "cửa",
     "chùa",
     "đền",
+    "thác",
+    "cột",
+    "đt",
+    "ql",
 ];
 
 /// Head words of roads and natural places, with the canonical head.
@@ -334,6 +338,8 @@ const HEADS: &[(&[&str], &str)] = &[
     (&["cửa", "khẩu"], "Cửa khẩu"),
     (&["cửa"], "Cửa"),
     (&["chùa"], "Chùa"),
+    (&["thác"], "Thác"),
+    (&["cột", "cờ"], "Cột cờ"),
     (&["đền"], "Đền"),
 ];
 
@@ -866,18 +872,41 @@ impl<'a> Scan<'a> {
     // ---- rule 3: roads, streets, natural places ----
 
     fn headed_place(&mut self, i: usize) -> Option<usize> {
-        // "QL3", "QL4A", "QL1A" written as one token.
+        // "QL3", "QL4A", "QL1A" written as one token; "ĐT.639", "QL.1A".
         let word = self.surface(i);
-        if self.toks[i].kind == TokenKind::Mixed
-            && word.len() > 2
-            && word.starts_with("QL")
-            && word.as_bytes()[2].is_ascii_digit()
-        {
-            let place = PlaceRef::Other {
-                canonical: format!("Quốc lộ {}", &word[2..]),
+        for (short, head) in [("QL", "Quốc lộ"), ("ĐT", "Đường tỉnh")] {
+            let number = word.strip_prefix(short).map(|n| n.trim_start_matches('.'));
+            if self.toks[i].kind == TokenKind::Mixed
+                && number.is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()))
+            {
+                let place = PlaceRef::Other {
+                    canonical: format!("{head} {}", number.unwrap_or_default()),
+                };
+                self.push(i..i + 1, place, Rule::HeadedPlace);
+                return Some(i + 1);
+            }
+            // "ĐT.639" read as three tokens.
+            let glued = |k: usize| {
+                self.toks
+                    .get(k + 1)
+                    .is_some_and(|t| t.span.start == self.toks[k].span.end)
             };
-            self.push(i..i + 1, place, Rule::HeadedPlace);
-            return Some(i + 1);
+            let numbered = |t: &crate::token::Token| {
+                matches!(t.kind, TokenKind::Number | TokenKind::Mixed)
+                    && self.text[t.span.clone()].starts_with(|c: char| c.is_ascii_digit())
+            };
+            if word == short
+                && self.surface_at(i + 1) == Some(".")
+                && self.toks.get(i + 2).is_some_and(numbered)
+                && glued(i)
+                && glued(i + 1)
+            {
+                let place = PlaceRef::Other {
+                    canonical: format!("{head} {}", self.surface(i + 2)),
+                };
+                self.push(i..i + 3, place, Rule::HeadedPlace);
+                return Some(i + 3);
+            }
         }
         // "số 45 Trần Hưng Đạo", "18/3 Nơ Trang Long, Q.Bình Thạnh": the
         // street only, after a house number.
@@ -898,7 +927,7 @@ impl<'a> Scan<'a> {
         }
         let (words, head) = HEADS.iter().find(|(words, _)| self.keys_at(i, words))?;
         let mut j = i + words.len();
-        let site = *head == "Cửa khẩu";
+        let site = matches!(*head, "Cửa khẩu" | "Cột cờ");
         // In a line of capitals ("DỌC SÔNG NHO QUẾ") natural places and
         // shrines keep their head.
         let shouting = |k: usize| {
@@ -907,11 +936,11 @@ impl<'a> Scan<'a> {
         };
         let natural = matches!(
             *head,
-            "Sông" | "Suối" | "Núi" | "Đèo" | "Vịnh" | "Đảo" | "Chùa" | "Đền"
+            "Sông" | "Suối" | "Núi" | "Đèo" | "Vịnh" | "Đảo" | "Chùa" | "Đền" | "Thác"
         );
         let loud = natural && shouting(i) && shouting(i + words.len());
-        if !self.lower(i) && !loud && !matches!(*head, "Quốc lộ" | "Tỉnh lộ" | "Cửa khẩu")
-        {
+        let capitalised = matches!(*head, "Quốc lộ" | "Tỉnh lộ" | "Cửa khẩu" | "Cột cờ");
+        if !self.lower(i) && !loud && !capitalised {
             return None;
         }
         if site && self.keys_at(j, &["quốc", "tế"]) {
@@ -929,6 +958,10 @@ impl<'a> Scan<'a> {
                 return None;
             }
             let run = self.capital_run(j)?;
+            // "chùa Khmer" names a people's pagodas, not one pagoda.
+            if run == j + 1 && matches!(self.key(j), "khmer" | "chăm" | "hoa" | "việt") {
+                return None;
+            }
             // "đường Vành đai 3": lower-case words before a number.
             let number = (run + 1..(run + 3).min(self.toks.len()))
                 .find(|&k| self.toks[k].kind == TokenKind::Number)
@@ -951,7 +984,29 @@ impl<'a> Scan<'a> {
         if site {
             self.sites.push(j..end);
         }
+        if matches!(*head, "Đường" | "Phố") {
+            return Some(self.more_streets(end, head));
+        }
         Some(end)
+    }
+
+    /// Streets listed after a street's mention ("đường Lê Duẩn và Hùng
+    /// Vương"): names of two words or more, each a place of its own.
+    fn more_streets(&mut self, mut end: usize, head: &str) -> usize {
+        while let Some(j) = self.separator(end) {
+            let ok = j < self.toks.len()
+                && self.same_line(end - 1, j)
+                && self.capital(j)
+                && self.unit_word(j).is_none()
+                && !self.covered[j];
+            let Some(run) = self.capital_run(j).filter(|&r| ok && r - j >= 2) else {
+                break;
+            };
+            let place = self.other(head, j..run);
+            self.push(j..run, place, Rule::HeadedPlace);
+            end = run;
+        }
+        end
     }
 
     /// A unit named by a whole site name ("Hoành Mô" in "cửa khẩu Hoành Mô").
