@@ -418,3 +418,52 @@ fn venues_sites_numbered_roads_and_listed_streets_are_places() {
         .iter()
         .all(|e| e.kind != "ORG" && e.kind != "PER"));
 }
+
+#[test]
+fn trials_brackets_generic_bodies_and_appositive_frames() {
+    assert_eq!(
+        officials("Bị cáo Đỗ Văn Hùng (SN 1971), nguyên Chủ tịch UBND phường Cao Xanh, khai nhận; Giám đốc bệnh viện Trần Văn Lâm cho biết thêm."),
+        [
+            triple("Đỗ Văn Hùng", "nguyên Chủ tịch", Some("UBND phường Cao Xanh")),
+            triple("Trần Văn Lâm", "Giám đốc", None),
+        ]
+    );
+    assert_eq!(
+        officials("Bà Nông Thị Lụa, người vừa được hiệp thương cử giữ chức Chủ tịch Hội Liên hiệp Phụ nữ tỉnh, phát biểu; Phó Chủ tịch UBND huyện - ông Hà Đức Minh cho biết."),
+        [
+            triple("Nông Thị Lụa", "Chủ tịch", Some("Hội Liên hiệp Phụ nữ tỉnh")),
+            triple("Hà Đức Minh", "Phó Chủ tịch", Some("UBND huyện")),
+        ]
+    );
+    assert_eq!(
+        spans("Hội đồng xét xử tuyên phạt các bị cáo Tùng, Khải và Hằng; luật sư Vũ Minh Đạo đề nghị giảm nhẹ cho bị cáo Khải."),
+        [
+            span("PER", "Tùng"),
+            span("PER", "Khải"),
+            span("PER", "Hằng"),
+            span("PER", "Vũ Minh Đạo"),
+            span("PER", "Khải"),
+        ]
+    );
+}
+
+#[test]
+fn coordinated_bodies_boards_of_parks_and_names_with_commas() {
+    assert_eq!(
+        spans("Dự có Hội Nông dân, Hội Cựu chiến binh tỉnh, Ban Quản lý các KCN tỉnh, Cục Hải quan Bắc Ninh và Cục Quản lý Khám, chữa bệnh."),
+        [
+            span("ORG", "Hội Nông dân"),
+            span("ORG", "Hội Cựu chiến binh tỉnh"),
+            span("ORG", "Ban Quản lý các KCN tỉnh"),
+            span("ORG", "Cục Hải quan Bắc Ninh"),
+            span("ORG", "Cục Quản lý Khám, chữa bệnh"),
+        ]
+    );
+    assert_eq!(
+        spans("Công ty TNHH Thiết bị Y tế Hồng Hà trao máy cho Trưởng ban Thường trực Ban Dân vận Tỉnh ủy."),
+        [
+            span("ORG", "Công ty TNHH Thiết bị Y tế Hồng Hà"),
+            span("ORG", "Ban Dân vận Tỉnh ủy"),
+        ]
+    );
+}

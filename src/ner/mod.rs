@@ -224,7 +224,7 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> E
         .collect();
     spans.sort_by_key(|(s, _)| s.tokens.start);
     let (spans, span_sentence): (Vec<_>, Vec<_>) = spans.into_iter().unzip();
-    let officials = officials::find_officials(&tokens, &spans, &span_sentence);
+    let officials = officials::find_officials(text, &tokens, &spans, &span_sentence);
     let (era, links) = resolve::resolve(gazetteer, &tokens, article_date, &mentions, &sentence_of);
     let context = canonical::Context {
         gazetteer,

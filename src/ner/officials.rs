@@ -15,7 +15,8 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use crate::token::{TokenKind, Tokens};
+use super::orgs::Lexicon;
+use crate::token::{TokenKind, Tokens, View};
 
 /// An entity as the official reader sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,11 +78,15 @@ pub(super) const TITLES: &[&[&str]] = &[
 /// Finds the official records of one text. `spans` are its top-level
 /// entities in order; `sentence_of` gives each one's sentence.
 pub fn find_officials(
+    text: &str,
     tokens: &Tokens,
     spans: &[Span],
     sentence_of: &[usize],
 ) -> Vec<OfficialMention> {
-    let reader = Reader { tokens };
+    let reader = Reader {
+        tokens,
+        view: View::new(text, tokens),
+    };
     let mut out = Vec::new();
     let mut seen = HashSet::new();
     // The organisation that frames the sentence so far: "Thường trực UBND
@@ -130,9 +135,9 @@ pub fn find_officials(
             }
             // "… Chủ tịch UBND huyện nhiệm kỳ 2021 - 2026 đối với ông A"
             end = reader.term_start(end);
-        } else if matches!(reader.key(p.tokens.start.wrapping_sub(1)), "-" | "–") {
-            // "Phó Chủ tịch UBND tỉnh – Nguyễn Văn Sơn"
-            end = p.tokens.start - 1;
+        } else if end > 0 && matches!(reader.key(end - 1), "-" | "–") {
+            // "Phó Chủ tịch UBND tỉnh – Nguyễn Văn Sơn", "… - ông Trịnh Quốc Việt"
+            end -= 1;
         } else {
             end = p.tokens.start;
         }
@@ -143,7 +148,11 @@ pub fn find_officials(
                 && spans[j - 1].kind != "PER"
                 && spans[j - 1].tokens.end == end)
                 .then(|| spans[j - 1].tokens.clone());
-            let title_end = org.as_ref().map_or(end, |o| o.start);
+            // "Giám đốc bệnh viện Trần Văn Lâm": a generic body between.
+            let generic = org.is_none() && end >= 2 && reader.generic_body(end - 2);
+            let title_end = org
+                .as_ref()
+                .map_or(if generic { end - 2 } else { end }, |o| o.start);
             let gap_start = if org.is_some() { j - 1 } else { j };
             let floor = if gap_start > 0 && same(gap_start - 1) {
                 spans[gap_start - 1].tokens.end
@@ -166,7 +175,8 @@ pub fn find_officials(
         }
         // Titles after the name: ", Title ORG, Title ORG", "- Title ORG", or
         // a copular or electoral frame ("từng là", "được bầu giữ chức").
-        let mut at = p.tokens.end;
+        // "Phạm Văn Lợi (SN 1968), nguyên Chủ tịch …": past the bracket.
+        let mut at = reader.bracket_end(p.tokens.end);
         let mut k = i + 1;
         loop {
             // "…, Phó Trưởng Ban X được bầu làm Trưởng Ban X": a frame may
@@ -216,6 +226,7 @@ pub fn find_officials(
 
 struct Reader<'a> {
     tokens: &'a Tokens,
+    view: View<'a>,
 }
 
 impl Reader<'_> {
@@ -271,10 +282,11 @@ impl Reader<'_> {
             &["phân", "công"],
             &["luân", "chuyển"],
             &["giao"],
+            &["cử"],
         ];
         const AFTER: &[&[&str]] = &[&["giữ", "chức"], &["làm"], &["là"]];
         let mut k = at;
-        while matches!(self.key(k), "vừa" | "đã" | "mới" | "do") {
+        while matches!(self.key(k), "vừa" | "đã" | "mới" | "do" | "người") {
             k += 1;
         }
         if self.key(k) != "được" {
@@ -367,6 +379,25 @@ impl Reader<'_> {
         CUES.iter()
             .find(|w| start >= w.len() && self.keys_at(start - w.len(), w))
             .map_or(start, |w| start - w.len())
+    }
+
+    /// True when a lower-case body named by its kind alone starts at `k`
+    /// ("bệnh viện", "công ty"): a generic reference.
+    fn generic_body(&self, k: usize) -> bool {
+        self.view.is_word(k)
+            && !self.view.capital(k)
+            && Lexicon::embedded().names_a_body(&[self.key(k), self.key(k + 1)])
+    }
+
+    /// The token after a short bracket opening at `at` ("(SN 1968)",
+    /// "(sinh năm 1975)"); `at` when there is none.
+    fn bracket_end(&self, at: usize) -> usize {
+        if self.key(at) != "(" {
+            return at;
+        }
+        (at + 1..at + 6)
+            .find(|&k| self.key(k) == ")")
+            .map_or(at, |k| k + 1)
     }
 
     /// Where a term written before `end` starts ("nhiệm kỳ 2021 - 2026",
@@ -473,8 +504,10 @@ impl Reader<'_> {
             let head = self.shared_head(end - 1, org);
             return Some(start..end + head);
         }
-        let closes =
-            end == limit || matches!(self.key(end), "," | "." | ";" | "-" | "–" | ")" | "");
+        // "Giám đốc bệnh viện cho biết": a generic body, no organisation.
+        let closes = end == limit
+            || self.generic_body(end)
+            || matches!(self.key(end), "," | "." | ";" | "-" | "–" | ")" | "");
         let kind_ok = self.tokens.as_slice().get(end).is_none_or(|t| {
             t.kind == TokenKind::Punct || next.is_some_and(|s| s.tokens.start == end)
         });

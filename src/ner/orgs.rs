@@ -346,8 +346,11 @@ impl OrgScan<'_> {
         {
             return None;
         }
-        // "Phó Bí thư Thường trực Tỉnh ủy": "Thường trực" belongs to the title.
-        if self.key(i) == "thường" && matches!(self.key(i.wrapping_sub(1)), "thư" | "tịch") {
+        // "Phó Bí thư Thường trực Tỉnh ủy", "Phó Trưởng ban Thường trực Ban
+        // …": "Thường trực" belongs to the title.
+        if self.key(i) == "thường" && matches!(self.key(i.wrapping_sub(1)), "thư" | "tịch" | "ban")
+            || !self.capital(i) && self.keys_are(i + 1..i + 3, "thường trực")
+        {
             return None;
         }
         let (mut end, head) = self.entry(i, &[Kind::Level, Kind::Head, Kind::Venue])?;
@@ -371,8 +374,11 @@ impl OrgScan<'_> {
             .get(end)
             .is_some_and(|t| t.kind == TokenKind::Number)
             && (self.level_at(end + 1).is_some() || GENERIC.contains(&self.key(end + 1)));
-        // "Ban Chỉ đạo các chương trình MTQG huyện" names programmes.
-        let programmes = after == "các" && self.key(end + 1) == "chương";
+        // "Ban Chỉ đạo các chương trình MTQG huyện", "Ban Quản lý các KCN
+        // tỉnh" name what they steer.
+        let programmes = after == "các"
+            && matches!(self.key(end + 1), "chương" | "kcn" | "khu")
+            && self.keys_in(i..end, LOWER_NAMED);
         if GENERIC.contains(&after) && !programmes || after == "viên" || counted {
             return None;
         }
@@ -382,7 +388,9 @@ impl OrgScan<'_> {
             let field = self
                 .entry(end, &[Kind::Field])
                 .filter(|_| self.joined(end - 1));
-            let after_title = i > 0 && TITLE_HEADS.contains(&self.key(i - 1));
+            // "Trưởng ban Hoàng Văn Thạch": the title, then a person.
+            let after_title =
+                i > 0 && TITLE_HEADS.contains(&self.key(i - 1)) && !self.person_starts(end);
             // "trở thành trung tâm kinh tế": a head and a sector, both in
             // lower case, are a common noun.
             let lower_field = !self.capital(end) && field.is_some();
@@ -407,7 +415,10 @@ impl OrgScan<'_> {
             };
             return Some((self.tail(end, true), Rule::OrgHead, &head.name));
         }
-        let alone = self.keys_in(i..end, COMPLETE_ALONE);
+        // "Hội Nông dân, Hội Cựu chiến binh tỉnh": bodies sharing a level (O7).
+        let shared =
+            matches!(self.key(end), "," | "và") && self.entry(end + 1, &[Kind::Level]).is_some();
+        let alone = self.keys_in(i..end, COMPLETE_ALONE) || shared;
         let tail = self.tail(end, true);
         if (tail > end || alone) && !(self.ends_bare(tail) && self.generic_list_after(tail)) {
             Some((tail, rule, &head.name))
@@ -443,6 +454,13 @@ impl OrgScan<'_> {
     fn name(&self, start: usize, lower_start: bool) -> Option<usize> {
         let mut end = start;
         let mut k = start;
+        // "Đồn Biên phòng Hoành Mô nói": a name that is a place goes on only
+        // with capitalised words.
+        if let Some(place_end) = self.place_at(start) {
+            if !(self.capital(place_end) && self.joined(place_end - 1)) {
+                return Some(place_end);
+            }
+        }
         while k < self.toks.len() && k - start < 14 && (k == start || self.joined(k - 1)) {
             if k > start && self.tail_starts(k) {
                 // A place inside a company's name: "Nông nghiệp Tây Nguyên Xanh".
@@ -576,7 +594,9 @@ impl OrgScan<'_> {
     /// A verb or preposition at `k` that no name holds ("yêu cầu", but not
     /// "yêu nước").
     fn stop(&self, k: usize) -> bool {
-        STOP.contains(&self.key(k)) && !(self.key(k) == "yêu" && self.key(k + 1) == "nước")
+        STOP.contains(&self.key(k))
+            && !(self.key(k) == "yêu" && self.key(k + 1) == "nước")
+            && !(self.key(k) == "bị" && k > 0 && self.key(k - 1) == "thiết")
     }
 
     fn person_starts(&self, k: usize) -> bool {

@@ -41,6 +41,10 @@ pub(super) const HONORIFICS: &[&[&str]] = &[
     &["cô", "giáo"],
     &["bác", "sĩ"],
     &["bệnh", "nhân"],
+    &["bị", "cáo"],
+    &["luật", "sư"],
+    &["giáo", "sư"],
+    &["thẩm", "phán"],
     &["nghệ", "nhân"],
     &["đại", "tá"],
     &["thượng", "tá"],
@@ -161,7 +165,7 @@ pub fn find_people(
         match found {
             Some((end, rule)) => {
                 out.push(scan.mention(i..end, rule));
-                i = end;
+                i = scan.listed_after(i, end, &mut out);
             }
             None => i += 1,
         }
@@ -301,6 +305,32 @@ impl PeopleScan<'_> {
     }
 
     /// A family name and one to three more capitalised words.
+    /// After a name at `start..end` led by a plural cue ("các bị cáo Tùng,
+    /// Khải và Hằng"), the other names of the list; returns where the scan
+    /// goes on.
+    fn listed_after(&self, start: usize, mut end: usize, out: &mut Vec<PersonMention>) -> usize {
+        let plural = HONORIFICS.iter().any(|w| {
+            start > w.len()
+                && self.keys_at(start - w.len(), w)
+                && matches!(self.key(start - w.len() - 1), "các" | "hai" | "ba")
+        });
+        if !plural {
+            return end;
+        }
+        while matches!(self.key(end), "," | "và")
+            && self.capital_word(end + 1)
+            && !self.is_taken(end + 1)
+        {
+            let next = self.capital_run(end + 1);
+            if next == end + 1 {
+                break;
+            }
+            out.push(self.mention(end + 1..next, Rule::PersonCue));
+            end = next;
+        }
+        end
+    }
+
     fn surname_led(&self, i: usize) -> Option<usize> {
         if !self.capital_word(i) || person_words().get(self.key(i)) != Some(&"surname") {
             return None;

@@ -572,9 +572,14 @@ impl<'a> Scan<'a> {
             same_line && (count || PLURAL.contains(&self.key(i - 1)))
         };
         for (words, kind) in UNIT_WORDS {
+            // "xa Vinh Long": a unit word typed without diacritics, before a
+            // name typed so too ("Hải quan Bắc Ninh" holds no "quận").
             let plain = matches!(kind, UnitKind::Admin(..))
                 && !self.keys_at(i, words)
-                && self.plain_keys_at(i, words);
+                && self.plain_keys_at(i, words)
+                && self
+                    .surface_at(i + words.len())
+                    .is_some_and(|w| w.is_ascii());
             if self.keys_at(i, words) || plain {
                 if let UnitKind::Village(_) = kind {
                     let noun = i > 0 && NOT_VILLAGE.contains(&self.key(i - 1));
@@ -959,7 +964,9 @@ impl<'a> Scan<'a> {
             }
             let run = self.capital_run(j)?;
             // "chùa Khmer" names a people's pagodas, not one pagoda.
-            if run == j + 1 && matches!(self.key(j), "khmer" | "chăm" | "hoa" | "việt") {
+            let shrine = matches!(*head, "Chùa" | "Đền");
+            if shrine && run == j + 1 && matches!(self.key(j), "khmer" | "chăm" | "hoa" | "việt")
+            {
                 return None;
             }
             // "đường Vành đai 3": lower-case words before a number.
