@@ -467,3 +467,39 @@ fn coordinated_bodies_boards_of_parks_and_names_with_commas() {
         ]
     );
 }
+
+#[test]
+fn brackets_descriptions_and_chained_terms_before_a_frame() {
+    assert_eq!(
+        officials("Trách nhiệm thuộc về ông Lò Văn Thái, nguyên Phó Chủ tịch UBND huyện Mai Sơn (nay là Phó Giám đốc Sở TN&MT)."),
+        [
+            triple("Lò Văn Thái", "nguyên Phó Chủ tịch", Some("UBND huyện Mai Sơn")),
+            triple("Lò Văn Thái", "Phó Giám đốc", Some("Sở TN&MT")),
+        ]
+    );
+    assert_eq!(
+        officials("Ông Y Bun Êban, người nhiều năm làm công tác dân tộc, hiện là Phó Chủ tịch UBND huyện Krông Ana; ông Rơ Mah Tuấn, khi giữ chức Chủ tịch UBND huyện Ia Grai, đã buông lỏng quản lý."),
+        [
+            triple("Y Bun Êban", "Phó Chủ tịch", Some("UBND huyện Krông Ana")),
+            triple("Rơ Mah Tuấn", "Chủ tịch", Some("UBND huyện Ia Grai")),
+        ]
+    );
+    assert_eq!(
+        officials("HĐND tỉnh miễn nhiệm chức vụ Phó Chủ tịch UBND tỉnh khóa XVI, nhiệm kỳ 2021 – 2026 đối với bà Lò Thị Hương."),
+        [triple("Lò Thị Hương", "Phó Chủ tịch", Some("UBND tỉnh"))]
+    );
+}
+
+#[test]
+fn boards_alone_abbreviated_commands_long_names_and_brands() {
+    assert_eq!(
+        spans("Năm nay Ban Dân tộc và BCH Quân sự tỉnh phối hợp với Công ty TNHH Địa ốc Kim Phát Land thăm thầy Kim Sóc Khum và ông Y Thông Mlô Duôn Du."),
+        [
+            span("ORG", "Ban Dân tộc"),
+            span("ORG", "BCH Quân sự tỉnh"),
+            span("ORG", "Công ty TNHH Địa ốc Kim Phát Land"),
+            span("PER", "Kim Sóc Khum"),
+            span("PER", "Y Thông Mlô Duôn Du"),
+        ]
+    );
+}

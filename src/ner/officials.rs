@@ -182,9 +182,23 @@ pub fn find_officials(
             // "…, Phó Trưởng Ban X được bầu làm Trưởng Ban X": a frame may
             // follow a title too.
             // ", Title", "- Title", "giữ chức Title", ", giữ chức Title".
+            // "… huyện Nậm Pồ (cũ), được bầu làm …": past a bracket.
+            at = reader.bracket_end(at);
             let mut start = at;
             if matches!(reader.key(start), "," | "-" | "–") {
                 start += 1;
+            }
+            // "Y Khoa Mlô, người nhiều năm gắn bó …, hiện là Phó Chủ tịch":
+            // a description without entities, then a frame.
+            if start > at && reader.frame_end(start).is_none() {
+                let next_start = spans.get(k).filter(|_| same(k)).map(|s| s.tokens.start);
+                let comma = (start + 1..start + 16)
+                    .take_while(|&n| next_start.is_none_or(|s| n < s) && n < reader.tokens.len())
+                    .take_while(|&n| !matches!(reader.key(n), "." | ";"))
+                    .find(|&n| reader.key(n) == ",");
+                if let Some(c) = comma.filter(|&c| reader.frame_end(c + 1).is_some()) {
+                    start = c + 1;
+                }
             }
             if let Some(end) = reader.frame_end(start) {
                 start = end;
@@ -267,6 +281,7 @@ impl Reader<'_> {
             &["nguyên", "là"],
             &["từng", "là"],
             &["hiện", "là"],
+            &["nay", "là"],
             &["tiếp", "tục", "giữ", "chức"],
             &["giữ", "chức"],
             &["là"],
@@ -286,11 +301,14 @@ impl Reader<'_> {
         ];
         const AFTER: &[&[&str]] = &[&["giữ", "chức"], &["làm"], &["là"]];
         let mut k = at;
-        while matches!(self.key(k), "vừa" | "đã" | "mới" | "do" | "người") {
+        while matches!(
+            self.key(k),
+            "vừa" | "đã" | "mới" | "do" | "người" | "khi" | "("
+        ) {
             k += 1;
         }
         if self.key(k) != "được" {
-            return self.phrase_end(at, COPULAS);
+            return self.phrase_end(k, COPULAS);
         }
         // "được" [agent, up to six words] verb [, verb] [giữ chức | làm | là]
         let verb = (k + 1..k + 8)
@@ -392,7 +410,8 @@ impl Reader<'_> {
     /// The token after a short bracket opening at `at` ("(SN 1968)",
     /// "(sinh năm 1975)"); `at` when there is none.
     fn bracket_end(&self, at: usize) -> usize {
-        if self.key(at) != "(" {
+        // "(nay là Phó Giám đốc …)" holds a title.
+        if self.key(at) != "(" || self.frame_end(at).is_some() {
             return at;
         }
         (at + 1..at + 6)
@@ -417,13 +436,23 @@ impl Reader<'_> {
         {
             k -= 1;
         }
-        if k >= 2 && k < end && self.keys_at(k - 2, &["nhiệm", "kỳ"]) {
-            return k - 2;
+        let start = if k >= 2 && k < end && self.keys_at(k - 2, &["nhiệm", "kỳ"]) {
+            k - 2
+        } else if k == end && end >= 2 && self.key(end - 2) == "khóa" {
+            end - 2
+        } else {
+            return end;
+        };
+        // "khóa XVI, nhiệm kỳ 2021 – 2026": terms one after another.
+        let before = if start > 0 && self.key(start - 1) == "," {
+            start - 1
+        } else {
+            start
+        };
+        match self.term_start(before) {
+            earlier if earlier < before => earlier,
+            _ => start,
         }
-        if k == end && end >= 2 && self.key(end - 2) == "khóa" {
-            return end - 2;
-        }
-        end
     }
 
     /// A title core ending at `end` (exclusive): its start.

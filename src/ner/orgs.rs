@@ -418,7 +418,12 @@ impl OrgScan<'_> {
         // "Hội Nông dân, Hội Cựu chiến binh tỉnh": bodies sharing a level (O7).
         let shared =
             matches!(self.key(end), "," | "và") && self.entry(end + 1, &[Kind::Level]).is_some();
-        let alone = self.keys_in(i..end, COMPLETE_ALONE) || shared;
+        // "Ban Dân tộc phối hợp …": a board named in capitals stands alone.
+        let board = head.name.starts_with("Ban ")
+            && head.name != "Ban Chấp hành"
+            && self.capital(i)
+            && self.capital(i + 1);
+        let alone = self.keys_in(i..end, COMPLETE_ALONE) || shared || board;
         let tail = self.tail(end, true);
         if (tail > end || alone) && !(self.ends_bare(tail) && self.generic_list_after(tail)) {
             Some((tail, rule, &head.name))
@@ -483,9 +488,12 @@ impl OrgScan<'_> {
                 // Nguyễn Hoàng Long"; but schools are named after people
                 // ("Trường THPT Chuyên Nguyễn Du", "Trường Tiểu học Kim Đồng").
                 let school = k > 0 && SCHOOL_LEVELS.contains(&self.key(k - 1));
-                // Two capitalised words ending the name are a brand, not a
-                // person ("Công ty CP Dệt may Hoàng Phát").
-                let brand = !self.capital(k + 2) || !self.joined(k + 1);
+                // Two capitalised words ending the name, or words that are no
+                // middle name, are a brand, not a person ("Công ty CP Dệt may
+                // Hoàng Phát", "… Địa ốc Kim Phát Land").
+                let brand = !self.capital(k + 2)
+                    || !self.joined(k + 1)
+                    || !person_words().contains_key(self.key(k + 1));
                 if k > start && !school && !brand && self.person_starts(k) {
                     break;
                 }
@@ -523,6 +531,7 @@ impl OrgScan<'_> {
                         || self.capital(n)
                         || self.tail_starts(n)
                         || self.stop(n)
+                        || self.cue_at(n)
                         || n > k && !self.joined(n - 1)
                 })
                 .unwrap_or((k + most + 1).min(self.toks.len()));
@@ -540,7 +549,10 @@ impl OrgScan<'_> {
                 || !self.is_word(run_end)
                 || !self.joined(run_end - 1)
                 || self.stop(run_end);
-            if k > start && closes && (len == 1 || self.keys_are(k..run_end, "nhân dân")) {
+            // "… Cảnh sát nhân dân", "… Khám bệnh"
+            let people =
+                len <= 3 && run_end >= 2 && self.keys_are(run_end - 2..run_end, "nhân dân");
+            if k > start && closes && (len == 1 || people) {
                 end = run_end;
             }
             break;
@@ -576,11 +588,7 @@ impl OrgScan<'_> {
     fn joins_name(&self, k: usize) -> bool {
         // "… và Đại tá Nông Đức Lâm", "… và Chủ tịch UBND tỉnh": a rank,
         // an honorific or a title starts something else.
-        let cue = HONORIFICS
-            .iter()
-            .chain(TITLES)
-            .any(|w| (0..w.len()).all(|n| self.key(k + 1 + n) == w[n]))
-            || matches!(self.key(k + 1), "ông" | "bà");
+        let cue = self.cue_at(k + 1) || TITLES.iter().any(|w| self.keys_at(k + 1, w));
         self.key(k) == "và"
             && !cue
             && self.capital(k + 1)
@@ -589,6 +597,12 @@ impl OrgScan<'_> {
                 .entry(k + 1, &[Kind::Head, Kind::Level, Kind::Body])
                 .is_none()
             && !self.person_starts(k + 1)
+    }
+
+    /// An honorific, address word or rank at `k` ("ông", "thầy", "Đại tá"):
+    /// a person follows, not an organisation's name.
+    fn cue_at(&self, k: usize) -> bool {
+        HONORIFICS.iter().any(|w| self.keys_at(k, w))
     }
 
     /// A verb or preposition at `k` that no name holds ("yêu cầu", but not

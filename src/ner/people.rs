@@ -216,8 +216,14 @@ impl PeopleScan<'_> {
         };
         let mut end = i;
         let mut words = 0;
+        // Ê Đê and K'Ho names run long after "Y" or "K": "Y Thông Mlô Duôn Du".
+        let most = if matches!(self.surface(i), "Y" | "K") {
+            5
+        } else {
+            4
+        };
         while end < self.toks.len()
-            && words < 4
+            && words < most
             && !self.is_taken(end)
             && (end == i || self.joined(end - 1))
         {
