@@ -503,3 +503,26 @@ fn boards_alone_abbreviated_commands_long_names_and_brands() {
         ]
     );
 }
+
+#[test]
+fn banks_unions_schools_with_numbers_and_complete_names() {
+    assert_eq!(
+        spans("Trường THPT Quảng Xương 2 và Trường THPT chuyên Lam Sơn giành Huy chương Bạc; Công đoàn ngành Giáo dục tỉnh, Agribank Chi nhánh tỉnh Hà Tĩnh và Trung ương Hội Nông dân Việt Nam dự Ngày hội Nông dân."),
+        [
+            span("ORG", "Trường THPT Quảng Xương 2"),
+            span("ORG", "Trường THPT chuyên Lam Sơn"),
+            span("ORG", "Công đoàn ngành Giáo dục tỉnh"),
+            span("ORG", "Agribank Chi nhánh tỉnh Hà Tĩnh"),
+            span("ORG", "Trung ương Hội Nông dân Việt Nam"),
+        ]
+    );
+    assert_eq!(
+        officials("Phó Thống đốc NHNN Hà Thu Giang, ông Đỗ Văn Tân - Phó Giám đốc phụ trách NHCSXH tỉnh và bà Lê Mai, Vụ trưởng Vụ Tổng hợp giữ chức Phó Chủ nhiệm Văn phòng Chính phủ."),
+        [
+            triple("Hà Thu Giang", "Phó Thống đốc", Some("NHNN")),
+            triple("Đỗ Văn Tân", "Phó Giám đốc phụ trách", Some("NHCSXH tỉnh")),
+            triple("Lê Mai", "Vụ trưởng", Some("Vụ Tổng hợp")),
+            triple("Lê Mai", "Phó Chủ nhiệm", Some("Văn phòng Chính phủ")),
+        ]
+    );
+}

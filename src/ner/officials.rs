@@ -65,6 +65,9 @@ pub(super) const TITLES: &[&[&str]] = &[
     &["vụ", "trưởng"],
     &["tổng", "biên", "tập"],
     &["chính", "ủy"],
+    &["thống", "đốc"],
+    &["tổng", "cục", "trưởng"],
+    &["đội", "trưởng"],
     &["chính", "trị", "viên"],
     &["chánh", "án"],
     &["hạt", "trưởng"],
@@ -513,7 +516,10 @@ impl Reader<'_> {
             .map(|w| w.len())
             .max()?;
         let mut end = k + core;
-        if matches!((self.key(end), self.key(end + 1)), ("thường", "trực")) {
+        if matches!(
+            (self.key(end), self.key(end + 1)),
+            ("thường", "trực") | ("phụ", "trách")
+        ) {
             end += 2;
         }
         // Titles stop at the organisation or the next comma.

@@ -108,11 +108,11 @@ const TITLE_HEADS: &[&str] = &["trưởng", "phó", "các"];
 /// Verbs and prepositions that never sit inside an organisation's name.
 const STOP: &[&str] = &[
     "tại", "của", "cho", "với", "về", "trong", "ở", "đã", "sẽ", "đang", "được", "bị", "là", "có",
-    "để", "theo", "từ", "đến", "qua", "trên", "dưới", "sau", "trước", "tổ", "phối", "yêu", "đề",
-    "giao", "kiểm", "thực", "tham", "báo", "nêu", "quyết", "thi", "xem", "nhận", "rà", "khẩn",
-    "duy", "chỉ", "hiện", "vừa", "cùng", "đều", "cũng", "nhằm", "gồm", "thuộc", "trao", "tặng",
-    "dẫn", "làm", "đánh", "chủ", "lưu", "vận", "ban", "khi", "nhưng", "thì", "mà", "nên", "vì",
-    "do", "bởi", "sử", "tiếp", "cấp", "hướng", "cần", "phải",
+    "để", "theo", "từ", "đến", "qua", "trên", "dưới", "sau", "trước", "tổ", "phối", "giữ", "yêu",
+    "đề", "giao", "kiểm", "thực", "tham", "báo", "nêu", "quyết", "thi", "xem", "nhận", "rà",
+    "khẩn", "duy", "chỉ", "hiện", "vừa", "cùng", "đều", "cũng", "nhằm", "gồm", "thuộc", "trao",
+    "tặng", "dẫn", "làm", "đánh", "chủ", "lưu", "vận", "ban", "khi", "nhưng", "thì", "mà", "nên",
+    "vì", "do", "bởi", "sử", "tiếp", "cấp", "hướng", "cần", "phải",
 ];
 
 /// Level words that end an organisation's name ("UBND tỉnh").
@@ -299,10 +299,12 @@ impl OrgScan<'_> {
         let entries = self.entries.get(i).copied().flatten()?;
         entries.iter().find_map(|e| {
             let n = e.keys.len();
+            // "ban Tổ chức" after "Trưởng", not "Ngày hội Nông dân".
+            let after_title = i > 0 && TITLE_HEADS.contains(&self.key(i - 1));
             let case_ok = !e.capital
                 || self.capital(i)
                 || matches!(e.kind, Kind::Field | Kind::Head)
-                || n > 1 && self.capital(i + 1);
+                || n > 1 && self.capital(i + 1) && after_title;
             let fits = kinds.contains(&e.kind)
                 && case_ok
                 && e.keys.iter().enumerate().all(|(m, k)| self.key(i + m) == k)
@@ -338,13 +340,21 @@ impl OrgScan<'_> {
             }
             return Some((self.tail(end, true), Rule::OrgBody, &e.name));
         }
-        // "Phạm Trường Sơn": a head word inside a person's name.
+        // "Phạm Trường Sơn": a head word inside a person's name, but not
+        // before an acronym ("lớp 12 Lý Trường THPT …").
         if i > 0
             && self.joined(i - 1)
             && self.surface(i - 1).starts_with(char::is_uppercase)
             && person_words().contains_key(self.key(i - 1))
+            && !self.is_acronym(i + 1)
         {
             return None;
+        }
+        // "Trung ương Hội Nông dân Việt Nam", like "Chi nhánh …".
+        if self.keys_are(i..i + 2, "trung ương") && self.capital(i) {
+            if let Some(found) = self.org_at(i + 2) {
+                return Some(found);
+            }
         }
         // "Phó Bí thư Thường trực Tỉnh ủy", "Phó Trưởng ban Thường trực Ban
         // …": "Thường trực" belongs to the title.
@@ -374,13 +384,18 @@ impl OrgScan<'_> {
             .get(end)
             .is_some_and(|t| t.kind == TokenKind::Number)
             && (self.level_at(end + 1).is_some() || GENERIC.contains(&self.key(end + 1)));
+        // "Công đoàn ngành Giáo dục tỉnh": a sector after "ngành".
+        let sector = after == "ngành" && self.capital(end + 1);
         // "Ban Chỉ đạo các chương trình MTQG huyện", "Ban Quản lý các KCN
         // tỉnh" name what they steer.
         let programmes = after == "các"
             && matches!(self.key(end + 1), "chương" | "kcn" | "khu")
             && self.keys_in(i..end, LOWER_NAMED);
-        if GENERIC.contains(&after) && !programmes || after == "viên" || counted {
+        if GENERIC.contains(&after) && !programmes && !sector || after == "viên" || counted {
             return None;
+        }
+        if sector {
+            end += 1;
         }
         if kind == Kind::Head {
             // A lower-case head names an organisation only after a title
@@ -462,6 +477,15 @@ impl OrgScan<'_> {
         // "Đồn Biên phòng Hoành Mô nói": a name that is a place goes on only
         // with capitalised words.
         if let Some(place_end) = self.place_at(start) {
+            // "Trường THPT Hoằng Hóa 4"
+            let numbered = self
+                .toks
+                .get(place_end)
+                .is_some_and(|t| t.kind == TokenKind::Number)
+                && self.joined(place_end - 1);
+            if numbered {
+                return Some(place_end + 1);
+            }
             if !(self.capital(place_end) && self.joined(place_end - 1)) {
                 return Some(place_end);
             }
@@ -536,7 +560,18 @@ impl OrgScan<'_> {
                 })
                 .unwrap_or((k + most + 1).min(self.toks.len()));
             let len = run_end - k;
-            let next_capital = run_end < self.toks.len() && self.capital(run_end) && len <= 4;
+            // Lower-case words bridge to capitalised ones inside a name, not
+            // after a complete one ("Trường THPT chuyên Lam Sơn giành Huy
+            // chương …"): two capitalised words before them end it.
+            let proper = |n: usize| self.capital(n) && !self.is_acronym(n);
+            let complete = k >= start + 2
+                && proper(k - 1)
+                && proper(k - 2)
+                && self
+                    .entry(k - 2, &[Kind::Head, Kind::Level, Kind::Body])
+                    .is_none();
+            let next_capital =
+                run_end < self.toks.len() && self.capital(run_end) && len <= 4 && !complete;
             let next_tail = run_end < self.toks.len() && self.tail_starts(run_end) && len <= most;
             if next_capital || next_tail {
                 k = run_end;
@@ -544,11 +579,14 @@ impl OrgScan<'_> {
                 continue;
             }
             // "Viện Nghiên cứu Văn hóa;", "Trường Đại học Cảnh sát nhân dân;"
-            // "Khoa Khám bệnh của bệnh viện": a preposition or verb closes it too.
-            let closes = run_end >= self.toks.len()
+            // "Khoa Khám bệnh của bệnh viện": a preposition or verb closes it
+            // too; a complete name takes no trailing word ("… Gỗ Thành Đạt cất
+            // giữ").
+            let closes = (run_end >= self.toks.len()
                 || !self.is_word(run_end)
                 || !self.joined(run_end - 1)
-                || self.stop(run_end);
+                || self.stop(run_end))
+                && !complete;
             // "… Cảnh sát nhân dân", "… Khám bệnh"
             let people =
                 len <= 3 && run_end >= 2 && self.keys_are(run_end - 2..run_end, "nhân dân");
