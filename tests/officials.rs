@@ -526,3 +526,26 @@ fn banks_unions_schools_with_numbers_and_complete_names() {
         ]
     );
 }
+
+#[test]
+fn village_heads_ministers_short_names_and_la_before_a_name() {
+    assert_eq!(
+        officials("Ông Lò Văn Mạnh được bầu làm Trưởng bản Áng 2; người kế nhiệm vị trí Trưởng phòng Nội vụ huyện là bà Cầm Thị Nga."),
+        [
+            triple("Lò Văn Mạnh", "Trưởng bản", Some("bản Áng 2")),
+            triple("Cầm Thị Nga", "Trưởng phòng", Some("phòng Nội vụ huyện")),
+        ]
+    );
+    assert_eq!(
+        officials("Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ Đào Văn Quyết chủ trì. Theo Bộ trưởng Quyết, kinh tế tăng trưởng khá."),
+        [
+            triple("Đào Văn Quyết", "Chủ nhiệm", Some("Văn phòng Chính phủ")),
+            triple("Đào Văn Quyết", "Bộ trưởng", Some("Văn phòng Chính phủ")),
+            triple("Quyết", "Bộ trưởng", None),
+        ]
+    );
+    assert_eq!(
+        officials("Người ký là ông Hà Văn Bắc, khi đó là Giám đốc Sở Xây dựng."),
+        [triple("Hà Văn Bắc", "Giám đốc", Some("Sở Xây dựng"))]
+    );
+}

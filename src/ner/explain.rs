@@ -44,6 +44,9 @@ pub enum Rule {
     PersonCue,
     /// A run of capitalised words led by a family name: "Nguyễn Văn Chính".
     PersonSurname,
+    /// A given name alone after a title, ending a full name found before:
+    /// "Bộ trưởng Khải".
+    PersonShort,
     /// "Bác Hồ".
     PersonBacHo,
     /// A name on a byline line.
@@ -73,6 +76,7 @@ impl Rule {
             Rule::OrgHead => "org.head",
             Rule::PersonCue => "per.cue",
             Rule::PersonSurname => "per.surname",
+            Rule::PersonShort => "per.short",
             Rule::PersonBacHo => "per.bac-ho",
             Rule::PersonByline => "per.byline",
             Rule::PersonCredit => "per.credit",
@@ -99,6 +103,7 @@ impl Rule {
             }
             Rule::PersonCue => "a name after an honorific, address word or rank",
             Rule::PersonSurname => "capitalised words led by a family name",
+            Rule::PersonShort => "a given name after a title, ending a full name found before",
             Rule::PersonBacHo => "Bác Hồ",
             Rule::PersonByline => "a name on a byline",
             Rule::PersonCredit => "a name after a photo credit",

@@ -138,6 +138,9 @@ pub fn find_officials(
             }
             // "… Chủ tịch UBND huyện nhiệm kỳ 2021 - 2026 đối với ông A"
             end = reader.term_start(end);
+        } else if end > 0 && reader.key(end - 1) == "là" {
+            // "Người kế nhiệm vị trí Trưởng phòng … là bà A"
+            end -= 1;
         } else if end > 0 && matches!(reader.key(end - 1), "-" | "–") {
             // "Phó Chủ tịch UBND tỉnh – Nguyễn Văn Sơn", "… - ông Trịnh Quốc Việt"
             end -= 1;
@@ -145,6 +148,9 @@ pub fn find_officials(
             end = p.tokens.start;
         }
         let mut j = i;
+        // The organisation of the title after, in a chain: "Bộ trưởng, Chủ
+        // nhiệm Văn phòng Chính phủ A" (a minister heads the office).
+        let mut chained: Option<Range<usize>> = None;
         loop {
             let org = (j > 0
                 && same(j - 1)
@@ -165,6 +171,9 @@ pub fn find_officials(
             let Some(title) = reader.title_before(title_end, floor, org.as_ref()) else {
                 break;
             };
+            let minister = org.is_none() && reader.keys_at(title.start, &["bộ", "trưởng"]);
+            let org = if minister { chained.clone() } else { org };
+            chained = org.clone();
             push(title.clone(), org);
             // A chain: "Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh A".
             if title.start == 0 || reader.key(title.start - 1) != "," {
@@ -225,7 +234,7 @@ pub fn find_officials(
                 .filter(|s| s.kind != "PER" && s.tokens.start == title.end)
                 .map(|s| s.tokens.clone());
             let shared = next
-                .filter(|s| s.kind == "ORG" && title.end > s.tokens.start)
+                .filter(|s| s.kind != "PER" && title.end > s.tokens.start)
                 .map(|s| s.tokens.clone());
             let org = org.or(shared);
             push(title.clone(), org.clone());
@@ -285,6 +294,8 @@ impl Reader<'_> {
             &["từng", "là"],
             &["hiện", "là"],
             &["nay", "là"],
+            &["đó", "là"],
+            &["ấy", "là"],
             &["tiếp", "tục", "giữ", "chức"],
             &["giữ", "chức"],
             &["là"],
@@ -535,7 +546,7 @@ impl Reader<'_> {
         {
             return Some(start..end + 1);
         }
-        if let Some(org) = next.filter(|s| s.kind == "ORG" && s.tokens.start == end) {
+        if let Some(org) = next.filter(|s| s.kind != "PER" && s.tokens.start == end) {
             let head = self.shared_head(end - 1, org);
             return Some(start..end + head);
         }
@@ -557,6 +568,7 @@ impl Reader<'_> {
             ("chánh", "thanh", "tra") => 2,
             ("chánh", "văn", "phòng") => 2,
             ("trưởng", "ban" | "phòng" | "đoàn" | "khoa", _) => 1,
+            ("trưởng", "thôn" | "bản" | "ấp" | "xóm" | "buôn" | "làng" | "sóc", _) => 1,
             _ => 0,
         }
     }

@@ -16,6 +16,7 @@
 use std::ops::Range;
 
 use super::explain::Rule;
+use super::officials::TITLES;
 use super::orgs::Lexicon;
 use super::rules::person_words;
 use crate::segment::{Sentence, SentenceKind};
@@ -172,6 +173,7 @@ pub fn find_people(
     }
     out.sort_by_key(|p| p.tokens.start);
     out.dedup_by_key(|p| p.tokens.start);
+    scan.short_names(&mut out);
     out
 }
 
@@ -335,6 +337,48 @@ impl PeopleScan<'_> {
             end = next;
         }
         end
+    }
+
+    /// A given name alone right after a title ("Bộ trưởng Khải"), when a
+    /// full name found before it ends so ("Nguyễn Minh Khải").
+    fn short_names(&self, out: &mut Vec<PersonMention>) {
+        // Each full name's last word, with where its first mention ends.
+        let mut last_words: std::collections::HashMap<&str, usize> = Default::default();
+        for p in out.iter().filter(|p| p.tokens.len() >= 2) {
+            last_words
+                .entry(self.key(p.tokens.end - 1))
+                .or_insert(p.tokens.end);
+        }
+        let Some(&first) = last_words.values().min() else {
+            return;
+        };
+        let mut found = Vec::new();
+        let mut next = out.iter().map(|p| p.tokens.clone()).peekable();
+        for i in first..self.toks.len() {
+            while next.peek().is_some_and(|r| r.end <= i) {
+                next.next();
+            }
+            let in_name = next.peek().is_some_and(|r| r.start <= i);
+            let named_before = last_words.get(self.key(i)).is_some_and(|&end| end <= i);
+            let titled = || {
+                TITLES
+                    .iter()
+                    .any(|w| i >= w.len() && self.keys_at(i - w.len(), w))
+            };
+            if named_before
+                && !in_name
+                && self.capital_word(i)
+                && !self.capital_word(i + 1)
+                && !self.is_taken(i)
+                && titled()
+            {
+                found.push(self.mention(i..i + 1, Rule::PersonShort));
+            }
+        }
+        if !found.is_empty() {
+            out.append(&mut found);
+            out.sort_by_key(|p| p.tokens.start);
+        }
     }
 
     fn surname_led(&self, i: usize) -> Option<usize> {

@@ -162,7 +162,10 @@ fn is_caption(s: &str, lower_head: &str) -> bool {
 fn is_byline(s: &str) -> bool {
     let words = s.split_ascii_whitespace().count();
     let lower = lower_head(s);
-    if words <= 12 && CREDIT_OPENINGS.iter().any(|m| lower.starts_with(m)) {
+    // "Theo TTXVN" credits a source; "Theo Bộ trưởng Khải, kinh tế …" is
+    // a sentence.
+    let clause = lower.starts_with("theo ") && s.contains(',');
+    if words <= 12 && !clause && CREDIT_OPENINGS.iter().any(|m| lower.starts_with(m)) {
         return true;
     }
     words <= 6 && !s.ends_with(['.', ':', ',']) && looks_like_names(s)
