@@ -16,6 +16,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use super::orgs::Lexicon;
+use super::people::HONORIFICS;
 use crate::token::{TokenKind, Tokens, View};
 
 /// An entity as the official reader sees it.
@@ -389,26 +390,11 @@ impl Reader<'_> {
     }
 
     /// Where the honorific or rank written before a name starting at `start`
-    /// starts ("ông", "bà", "đồng chí", "Đại tá"); `start` when none is.
+    /// starts ("ông", "bà", "đồng chí", "Đại tá", any of [`HONORIFICS`]);
+    /// `start` when none is.
     fn cue_start(&self, start: usize) -> usize {
-        const CUES: &[&[&str]] = &[
-            &["ông"],
-            &["bà"],
-            &["đồng", "chí"],
-            &["đại", "tá"],
-            &["thượng", "tá"],
-            &["trung", "tá"],
-            &["thiếu", "tá"],
-            &["đại", "úy"],
-            &["thượng", "úy"],
-            &["trung", "úy"],
-            &["thiếu", "úy"],
-            &["thiếu", "tướng"],
-            &["trung", "tướng"],
-            &["thượng", "tướng"],
-            &["đại", "tướng"],
-        ];
-        CUES.iter()
+        HONORIFICS
+            .iter()
             .find(|w| start >= w.len() && self.keys_at(start - w.len(), w))
             .map_or(start, |w| start - w.len())
     }

@@ -323,10 +323,13 @@ impl OrgScan<'_> {
                 return None;
             }
         }
-        // "Chi nhánh Văn phòng Đăng ký đất đai huyện Lâm Hà"
-        if self.keys_are(i..i + 2, "chi nhánh") && self.capital(i) {
-            if let Some((end, rule, entry)) = self.org_at(i + 2) {
-                return Some((end, rule, entry));
+        // "Chi nhánh Văn phòng Đăng ký đất đai huyện Lâm Hà", "Trung ương
+        // Hội Nông dân Việt Nam": a branch or centre of a body.
+        for prefix in ["chi nhánh", "trung ương"] {
+            if self.capital(i) && self.keys_are(i..i + 2, prefix) {
+                if let Some(found) = self.org_at(i + 2) {
+                    return Some(found);
+                }
             }
         }
         let body = self.entry(i, &[Kind::Body]).filter(|(end, _)| {
@@ -349,12 +352,6 @@ impl OrgScan<'_> {
             && !self.is_acronym(i + 1)
         {
             return None;
-        }
-        // "Trung ương Hội Nông dân Việt Nam", like "Chi nhánh …".
-        if self.keys_are(i..i + 2, "trung ương") && self.capital(i) {
-            if let Some(found) = self.org_at(i + 2) {
-                return Some(found);
-            }
         }
         // "Phó Bí thư Thường trực Tỉnh ủy", "Phó Trưởng ban Thường trực Ban
         // …": "Thường trực" belongs to the title.
