@@ -549,3 +549,42 @@ fn village_heads_ministers_short_names_and_la_before_a_name() {
         [triple("Hà Văn Bắc", "Giám đốc", Some("Sở Xây dựng"))]
     );
 }
+
+#[test]
+fn acronyms_in_brackets_plural_streets_squares_and_lower_case_verbs() {
+    assert_eq!(
+        spans("Ban Quản lý các KCN tỉnh (BQLKCN) và Phòng Cảnh sát PCCC và CNCH Công an tỉnh (PC07) kiểm tra; sau đó PC07 báo cáo."),
+        [
+            span("ORG", "Ban Quản lý các KCN tỉnh"),
+            span("ORG", "BQLKCN"),
+            span("ORG", "Phòng Cảnh sát PCCC và CNCH Công an tỉnh"),
+            span("ORG", "PC07"),
+            span("ORG", "PC07"),
+        ]
+    );
+    let record = Pipeline::default().process(&Document::from_text(
+        "x",
+        "Lễ mít tinh tại Quảng trường Trần Phú; kiểm tra các tuyến đường Lê Lợi, Bà Triệu và góc đường Trần Hưng Đạo – Hùng Vương. UBND xã chỉ đạo các thôn.",
+    ));
+    let places: Vec<(&str, Option<&str>)> = record
+        .entities
+        .iter()
+        .map(|e| {
+            (
+                e.text.as_str(),
+                e.admin.as_ref().and_then(|a| a.name.as_deref()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        places,
+        [
+            ("Quảng trường Trần Phú", Some("Quảng trường Trần Phú")),
+            ("Lê Lợi", Some("Đường Lê Lợi")),
+            ("Bà Triệu", Some("Đường Bà Triệu")),
+            ("đường Trần Hưng Đạo", Some("Đường Trần Hưng Đạo")),
+            ("Hùng Vương", Some("Đường Hùng Vương")),
+            ("UBND xã", None),
+        ]
+    );
+}

@@ -40,6 +40,9 @@ pub enum Rule {
     /// A level body or head from the lexicon with its name, parent body and
     /// level or place: "UBND tỉnh", "Sở Công Thương tỉnh Vĩnh Phúc".
     OrgHead,
+    /// An acronym written in brackets after an organisation, and its later
+    /// mentions: "(HEPZA)".
+    OrgAcronym,
     /// A name after an honorific, address word or rank: "ông Nguyễn Văn Chính".
     PersonCue,
     /// A run of capitalised words led by a family name: "Nguyễn Văn Chính".
@@ -74,6 +77,7 @@ impl Rule {
             Rule::BareUnit => "loc.bare-unit",
             Rule::OrgBody => "org.body",
             Rule::OrgHead => "org.head",
+            Rule::OrgAcronym => "org.acronym",
             Rule::PersonCue => "per.cue",
             Rule::PersonSurname => "per.surname",
             Rule::PersonShort => "per.short",
@@ -100,6 +104,9 @@ impl Rule {
             Rule::OrgBody => "a complete name of a body from organizations.tsv",
             Rule::OrgHead => {
                 "a head from organizations.tsv with its name, parent body and level or place"
+            }
+            Rule::OrgAcronym => {
+                "an acronym in brackets after an organisation, or its later mentions"
             }
             Rule::PersonCue => "a name after an honorific, address word or rank",
             Rule::PersonSurname => "capitalised words led by a family name",

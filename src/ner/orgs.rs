@@ -250,21 +250,36 @@ pub fn find_orgs(
         entries,
     };
     let mut out = Vec::new();
+    // Acronyms defined in brackets after an organisation ("(HEPZA)").
+    let mut acronyms: Vec<&str> = Vec::new();
     let mut i = 0;
     while i < scan.toks.len() {
         match scan.org_at(i) {
             Some((end, rule, entry)) => {
-                let span = scan.toks[i].span.start..scan.toks[end - 1].span.end;
-                out.push(OrgMention {
-                    tokens: i..end,
-                    span,
-                    rule,
-                    entry,
-                });
+                out.push(scan.mention(i..end, rule, entry));
                 i = end;
+                if let Some(k) = scan.bracket_acronym(end) {
+                    out.push(scan.mention(k..k + 1, Rule::OrgAcronym, ""));
+                    acronyms.push(scan.surface(k));
+                    i = k + 2;
+                }
             }
             None => i += 1,
         }
+    }
+    // Their later mentions, where nothing else stands.
+    if !acronyms.is_empty() {
+        let first = out
+            .iter()
+            .find(|o| o.rule == Rule::OrgAcronym)
+            .map_or(0, |o| o.tokens.end);
+        for k in first..scan.toks.len() {
+            let free = scan.place_at(k).is_none() && out.iter().all(|o| !o.tokens.contains(&k));
+            if free && acronyms.contains(&scan.surface(k)) {
+                out.push(scan.mention(k..k + 1, Rule::OrgAcronym, ""));
+            }
+        }
+        out.sort_by_key(|o| o.tokens.start);
     }
     out
 }
@@ -287,6 +302,28 @@ impl<'a> std::ops::Deref for OrgScan<'a> {
 }
 
 impl OrgScan<'_> {
+    fn mention(&self, tokens: Range<usize>, rule: Rule, entry: &'static str) -> OrgMention {
+        let span = self.toks[tokens.start].span.start..self.toks[tokens.end - 1].span.end;
+        OrgMention {
+            tokens,
+            span,
+            rule,
+            entry,
+        }
+    }
+
+    /// An acronym in brackets right after an organisation ending at `end`
+    /// ("… Khu chế xuất và công nghiệp TP.HCM (HEPZA)"): its token.
+    fn bracket_acronym(&self, end: usize) -> Option<usize> {
+        let k = end + 1;
+        let word = self.surface(k);
+        let acronym = word.chars().count() >= 2
+            && word.chars().any(char::is_alphabetic)
+            && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
+        (self.key(end) == "(" && self.key(k + 1) == ")" && acronym && self.place_at(k).is_none())
+            .then_some(k)
+    }
+
     /// The end of the top-level place starting at token `k`.
     fn place_at(&self, k: usize) -> Option<usize> {
         self.place_at.get(k).copied().filter(|&end| end > 0)

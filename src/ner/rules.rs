@@ -316,6 +316,8 @@ const HEAD_FIRST: &[&str] = &[
     "đền",
     "thác",
     "cột",
+    "quảng",
+    "quần",
     "đt",
     "ql",
 ];
@@ -340,6 +342,8 @@ const HEADS: &[(&[&str], &str)] = &[
     (&["chùa"], "Chùa"),
     (&["thác"], "Thác"),
     (&["cột", "cờ"], "Cột cờ"),
+    (&["quảng", "trường"], "Quảng trường"),
+    (&["quần", "đảo"], "Quần đảo"),
     (&["đền"], "Đền"),
 ];
 
@@ -645,6 +649,7 @@ impl<'a> Scan<'a> {
         let listed = j > unit.len && matches!(self.key(j - unit.len - 1), "," | "và");
         let lower_ok = !unit.abbreviated
             && !listed
+            && self.lower_name_closes(j)
             && self.hits_at[j].clone().any(|h| {
                 let hit = self.hits[h];
                 hit.end - hit.start > 1
@@ -944,7 +949,10 @@ impl<'a> Scan<'a> {
             "Sông" | "Suối" | "Núi" | "Đèo" | "Vịnh" | "Đảo" | "Chùa" | "Đền" | "Thác"
         );
         let loud = natural && shouting(i) && shouting(i + words.len());
-        let capitalised = matches!(*head, "Quốc lộ" | "Tỉnh lộ" | "Cửa khẩu" | "Cột cờ");
+        let capitalised = matches!(
+            *head,
+            "Quốc lộ" | "Tỉnh lộ" | "Cửa khẩu" | "Cột cờ" | "Quảng trường"
+        );
         if !self.lower(i) && !loud && !capitalised {
             return None;
         }
@@ -987,20 +995,41 @@ impl<'a> Scan<'a> {
         } else {
             self.other(head, j..end)
         };
-        self.push(i..end, place, Rule::HeadedPlace);
+        // "các tuyến đường Bùi Viện, Đề Thám": each street is its name alone.
+        let streets = matches!(*head, "Đường" | "Phố");
+        let plural = streets && i > 0 && matches!(self.key(i - 1), "tuyến" | "các" | "những");
+        let start = if plural { j } else { i };
+        self.push(start..end, place, Rule::HeadedPlace);
         if site {
             self.sites.push(j..end);
         }
-        if matches!(*head, "Đường" | "Phố") {
+        if streets {
             return Some(self.more_streets(end, head));
         }
         Some(end)
     }
 
+    /// True when a known name starting in lower case at `j` has a capital
+    /// ("huyện bình Liêu") or ends at punctuation or the line's end ("tỉnh
+    /// quảng nam."), not before more words ("UBND xã chỉ đạo các …", "xã,
+    /// phường liên quan báo cáo").
+    fn lower_name_closes(&self, j: usize) -> bool {
+        self.hits_at[j].clone().any(|h| {
+            let end = self.hits[h].end;
+            (j..end).any(|k| self.capital(k))
+                || end >= self.toks.len()
+                || !self.is_word(end)
+                || !self.same_line(end - 1, end)
+        })
+    }
+
     /// Streets listed after a street's mention ("đường Lê Duẩn và Hùng
     /// Vương"): names of two words or more, each a place of its own.
     fn more_streets(&mut self, mut end: usize, head: &str) -> usize {
-        while let Some(j) = self.separator(end) {
+        while let Some(j) = self
+            .separator(end)
+            .or_else(|| matches!(self.key(end), "-" | "–").then_some(end + 1))
+        {
             let ok = j < self.toks.len()
                 && self.same_line(end - 1, j)
                 && self.capital(j)
