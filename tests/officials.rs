@@ -588,3 +588,17 @@ fn acronyms_in_brackets_plural_streets_squares_and_lower_case_verbs() {
         ]
     );
 }
+
+#[test]
+fn group_leaders_plural_list_titles_and_generic_schools() {
+    assert_eq!(
+        officials("Đoàn kiểm tra do Thượng tá Lê Văn Tình, Phó Trưởng phòng PC07 làm trưởng đoàn. Ban Dân vận Huyện ủy có các phó trưởng ban gồm: đồng chí Sầm Thị Lan, đồng chí Hà Văn Mạnh. TS. Lâm Văn Út, Hiệu trưởng nhà trường báo cáo."),
+        [
+            triple("Lê Văn Tình", "Phó Trưởng phòng", Some("phòng PC07")),
+            triple("Lê Văn Tình", "trưởng đoàn", None),
+            triple("Sầm Thị Lan", "phó trưởng ban", Some("Ban Dân vận Huyện ủy")),
+            triple("Hà Văn Mạnh", "phó trưởng ban", Some("Ban Dân vận Huyện ủy")),
+            triple("Lâm Văn Út", "Hiệu trưởng", None),
+        ]
+    );
+}

@@ -66,6 +66,9 @@ pub(super) const TITLES: &[&[&str]] = &[
     &["vụ", "trưởng"],
     &["tổng", "biên", "tập"],
     &["chính", "ủy"],
+    &["tổ", "trưởng"],
+    &["trưởng", "đoàn"],
+    &["chủ", "tọa"],
     &["thống", "đốc"],
     &["tổng", "cục", "trưởng"],
     &["đội", "trưởng"],
@@ -402,9 +405,11 @@ impl Reader<'_> {
     /// True when a lower-case body named by its kind alone starts at `k`
     /// ("bệnh viện", "công ty"): a generic reference.
     fn generic_body(&self, k: usize) -> bool {
+        let pair = [self.key(k), self.key(k + 1)];
         self.view.is_word(k)
             && !self.view.capital(k)
-            && Lexicon::embedded().names_a_body(&[self.key(k), self.key(k + 1)])
+            && (Lexicon::embedded().names_a_body(&pair)
+                || matches!(pair, ["nhà", "trường"] | ["đơn", "vị"] | ["cơ", "quan"]))
     }
 
     /// The token after a short bracket opening at `at` ("(SN 1968)",
@@ -456,15 +461,16 @@ impl Reader<'_> {
     }
 
     /// A title core ending at `end` (exclusive): its start.
+    /// A lower-case head noun shared by "trưởng" ("các phó trưởng ban gồm:")
+    /// may close the core.
     fn core_ending(&self, end: usize) -> Option<usize> {
+        let head = end >= 2
+            && self.key(end - 2) == "trưởng"
+            && matches!(self.key(end - 1), "ban" | "phòng" | "đoàn" | "khoa");
+        let end = if head { end - 1 } else { end };
         TITLES
             .iter()
-            .filter(|w| end >= w.len())
-            .filter(|w| {
-                w.iter()
-                    .enumerate()
-                    .all(|(n, k)| self.key(end - w.len() + n) == *k)
-            })
+            .filter(|w| end >= w.len() && self.keys_at(end - w.len(), w))
             .map(|w| end - w.len())
             .min()
     }
