@@ -1,7 +1,7 @@
 //! Scoring records against gold annotation files (`corpora/gold/*.gold.json`).
 //!
 //! Sentences count as found only when their code-point span matches exactly.
-//! Entities are scored on top-level spans (ANNOTATION.md section 6) two ways:
+//! Entities are scored on top-level spans (`docs/ANNOTATION.md` section 6) two ways:
 //! strict (same type, same span) and lenient (same type, overlapping spans,
 //! each gold entity matched at most once); places nested in organisations are
 //! scored apart, by recall. Scores are micro-averaged over all documents, and

@@ -1,4 +1,4 @@
-//! Officials: person–title–organisation records (annotation rules, section 7),
+//! Officials: person–title–organisation records (`docs/ANNOTATION.md` section 7),
 //! read from the entities of one sentence and the titles written between them.
 //!
 //! Two shapes are read, with chains of titles in both:

@@ -1,5 +1,5 @@
 //! Organisation recognition (ORG), with spans per the annotation rules
-//! (section 4), over tokens and the places already found.
+//! (`docs/ANNOTATION.md` section 4), over tokens and the places already found.
 //!
 //! An organisation is read as: a head from `corpora/gazetteers/organizations.tsv`
 //! ("UBND", "Sở", "Ban Thường vụ", "Trung tâm Khuyến nông"), its name when the

@@ -1,4 +1,4 @@
-//! Person recognition (PER), with spans per the annotation rules (section 3),
+//! Person recognition (PER), with spans per `docs/ANNOTATION.md` (section 3),
 //! over tokens and the places and organisations already found.
 //!
 //! A person is:

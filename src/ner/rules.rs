@@ -1,5 +1,5 @@
 //! Place recognition over tokens: which token runs are LOC mentions, with
-//! spans per the annotation rules (section 5).
+//! spans per `docs/ANNOTATION.md` (section 5).
 //!
 //! The rules, in the order they are tried at each token:
 //!

@@ -1,4 +1,4 @@
-//! Sentence splitting per the project's annotation rules (ANNOTATION.md section 1).
+//! Sentence splitting per the project's annotation rules (`docs/ANNOTATION.md` section 1).
 //!
 //! - A line break always ends a sentence; blank lines are not sentences.
 //! - Inside a line, a run of `.` `!` `?` `…` plus closing quotes and brackets ends
