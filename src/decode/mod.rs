@@ -397,14 +397,16 @@ fn check_not_binary(bytes: &[u8]) -> Result<(), DecodeError> {
     Ok(())
 }
 
-/// Every other byte of the first 64 is NUL: ASCII text in UTF-16.
+/// Nine in ten of every other byte of the first 64 are the high byte of a
+/// Vietnamese character in UTF-16: NUL (ASCII), 0x01 (ă, đ, ơ, ư), 0x03
+/// (combining marks) or 0x1E (ạ, ế …).
 fn looks_like_utf16(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(64)];
     let nuls = |start: usize| {
         head.iter()
             .skip(start)
             .step_by(2)
-            .filter(|&&b| b == 0)
+            .filter(|&&b| matches!(b, 0x00 | 0x01 | 0x03 | 0x1E))
             .count()
     };
     let half = head.len() / 2;
@@ -423,6 +425,12 @@ mod tests {
             .collect();
         let err = decode(&bytes, None).unwrap_err().to_string();
         assert!(err.contains("try --encoding utf-16le"), "{err}");
+        let vietnamese: Vec<u8> = "Sáng 10/11, Sở Công Thương tỉnh Vĩnh Phúc tổ chức hội nghị"
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        let err = decode(&vietnamese, None).unwrap_err().to_string();
+        assert!(err.contains("UTF-16 without a byte-order mark"), "{err}");
     }
 
     #[test]
