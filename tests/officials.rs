@@ -602,3 +602,22 @@ fn group_leaders_plural_list_titles_and_generic_schools() {
         ]
     );
 }
+
+#[test]
+fn abbreviated_bodies_and_titles_of_domain_notes() {
+    assert_eq!(
+        spans("Dự có KBNN tỉnh, Hội LHPN, HND, HCCB, Tỉnh Đoàn và BQLDA ĐTXD huyện."),
+        [
+            span("ORG", "KBNN tỉnh"),
+            span("ORG", "Hội LHPN"),
+            span("ORG", "HND"),
+            span("ORG", "HCCB"),
+            span("ORG", "Tỉnh Đoàn"),
+            span("ORG", "BQLDA ĐTXD huyện"),
+        ]
+    );
+    assert_eq!(
+        officials("Ông Trần Văn An, GĐ Trung tâm Y tế huyện kiểm tra."),
+        [triple("Trần Văn An", "GĐ", Some("Trung tâm Y tế huyện"))]
+    );
+}

@@ -78,6 +78,8 @@ pub(super) const TITLES: &[&[&str]] = &[
     &["tổng", "thư", "ký"],
     &["chủ", "tịch", "hđqt"],
     &["pct"],
+    &["gđ"],
+    &["pgđ"],
     &["uvbch"],
     &["uvbtv"],
 ];

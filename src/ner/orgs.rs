@@ -77,6 +77,8 @@ const COMPLETE_ALONE: &[&str] = &[
 const LOWER_NAMED: &[&str] = &[
     "ban quản lý",
     "bql",
+    "bqlda",
+    "bcđ",
     "ban chỉ đạo",
     "ban chỉ huy",
     "hội đồng",
