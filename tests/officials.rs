@@ -621,3 +621,23 @@ fn abbreviated_bodies_and_titles_of_domain_notes() {
         [triple("Trần Văn An", "GĐ", Some("Trung tâm Y tế huyện"))]
     );
 }
+
+#[test]
+fn numbered_teams_foreign_governments_initials_and_cycle_years() {
+    assert_eq!(
+        spans("Đội CSGT số 6 phát hiện tài xế N.V.T. (SN 1985) ở ngõ 72 Nguyễn Lương Bằng dịp Tết Giáp Thìn; Phòng Cảnh sát giao thông (CSGT) Công an TP Hà Nội xử lý."),
+        [
+            span("ORG", "Đội CSGT số 6"),
+            span("PER", "N.V.T."),
+            span("LOC", "Nguyễn Lương Bằng"),
+            span("ORG", "Phòng Cảnh sát giao thông (CSGT) Công an TP Hà Nội"),
+        ]
+    );
+    assert_eq!(
+        officials("Ông Lý Minh, Phó Chủ tịch Chính phủ nhân dân tỉnh Vân Nam và Bí thư Huyện ủy Hà Khẩu Trương Kiến Hoa dự họp."),
+        [
+            triple("Lý Minh", "Phó Chủ tịch", Some("Chính phủ nhân dân tỉnh Vân Nam")),
+            triple("Trương Kiến Hoa", "Bí thư", Some("Huyện ủy Hà Khẩu")),
+        ]
+    );
+}

@@ -110,8 +110,8 @@ const TITLE_HEADS: &[&str] = &["trưởng", "phó", "các"];
 /// Verbs and prepositions that never sit inside an organisation's name.
 const STOP: &[&str] = &[
     "tại", "của", "cho", "với", "về", "trong", "ở", "đã", "sẽ", "đang", "được", "bị", "là", "có",
-    "để", "theo", "từ", "đến", "qua", "trên", "dưới", "sau", "trước", "tổ", "phối", "giữ", "yêu",
-    "đề", "giao", "kiểm", "thực", "tham", "báo", "nêu", "quyết", "thi", "xem", "nhận", "rà",
+    "để", "theo", "hoặc", "từ", "đến", "qua", "trên", "dưới", "sau", "trước", "tổ", "phối", "giữ",
+    "yêu", "đề", "giao", "kiểm", "thực", "tham", "báo", "nêu", "quyết", "thi", "xem", "nhận", "rà",
     "khẩn", "duy", "chỉ", "hiện", "vừa", "cùng", "đều", "cũng", "nhằm", "gồm", "thuộc", "trao",
     "tặng", "dẫn", "làm", "đánh", "chủ", "lưu", "vận", "ban", "khi", "nhưng", "thì", "mà", "nên",
     "vì", "do", "bởi", "sử", "tiếp", "cấp", "hướng", "cần", "phải",
@@ -541,6 +541,17 @@ impl OrgScan<'_> {
                 }
                 break;
             }
+            // "Đội CSGT số 6", "Trường THCS số 2"
+            if k > start
+                && self.key(k) == "số"
+                && self
+                    .toks
+                    .get(k + 1)
+                    .is_some_and(|t| t.kind == TokenKind::Number)
+            {
+                end = k + 2;
+                break;
+            }
             let t = &self.toks[k];
             let word = t.kind != TokenKind::Punct;
             if word && (self.capital(k) || t.kind != TokenKind::Word) {
@@ -717,9 +728,11 @@ impl OrgScan<'_> {
         let mut at = end;
         if self.key(at) == "(" && self.key(at + 2) == ")" && self.is_acronym(at + 1) {
             let after = at + 3;
+            // "Phòng Cảnh sát giao thông (CSGT) Công an TP Hà Nội"
             if self.place_at(after).is_some()
                 || self.level_at(after).is_some()
                 || self.keys_are(after..after + 2, "chi nhánh")
+                || parents && self.entry(after, &[Kind::Level]).is_some()
             {
                 at = after;
             }
@@ -731,7 +744,12 @@ impl OrgScan<'_> {
                 let run = (name..self.toks.len())
                     .take_while(|&k| self.capital(k) && (k == name || self.joined(k - 1)))
                     .count();
-                return self.place_at(name).unwrap_or(name + run);
+                let end = self.place_at(name).unwrap_or(name + run);
+                // "… khu vực Tây Bắc Nghệ An"
+                return self
+                    .place_at(end)
+                    .filter(|_| self.joined(end - 1))
+                    .unwrap_or(end);
             }
         }
         if parents {
@@ -767,6 +785,29 @@ impl OrgScan<'_> {
         }
         if let Some(level_end) = self.level_at(at) {
             return level_end;
+        }
+        // "Huyện ủy Hà Khẩu": a party committee named by a place the
+        // gazetteer does not hold (abroad), not by a person.
+        let committee = end > 0 && self.key(end - 1) == "ủy" && at == end;
+        // "Tỉnh ủy Lê Quốc Thịnh" is a person: three capitalised words led by
+        // a family name, or a middle name second.
+        let three = (at..at + 3).all(|k| self.capital(k) && (k == at || self.joined(k - 1)))
+            && person_words().get(self.key(at + 2)) != Some(&"surname");
+        let person =
+            self.person_starts(at) && (three || person_words().contains_key(self.key(at + 1)));
+        if committee && self.capital(at) && !person && !self.tail_starts(at) {
+            // The name stops before a family name: "… Hà Khẩu Trương Kiến Hoa".
+            let run = (at..self.toks.len())
+                .take_while(|&k| {
+                    self.capital(k)
+                        && self.is_word(k)
+                        && (k == at
+                            || self.joined(k - 1)
+                                && person_words().get(self.key(k)) != Some(&"surname"))
+                })
+                .take(3)
+                .count();
+            return at + run;
         }
         end
     }

@@ -43,6 +43,7 @@ pub(super) const HONORIFICS: &[&[&str]] = &[
     &["bác", "sĩ"],
     &["bệnh", "nhân"],
     &["bị", "cáo"],
+    &["tài", "xế"],
     &["luật", "sư"],
     &["giáo", "sư"],
     &["thẩm", "phán"],
@@ -252,6 +253,16 @@ impl PeopleScan<'_> {
                 }
                 continue;
             }
+            // "N.V.T." ends with the point of its last initial.
+            if words >= 2
+                && self.surface(end) == "."
+                && glued(end - 1)
+                && self.surface(end - 1).chars().count() == 1
+                && self.surface(end - 2) == "."
+            {
+                end += 1;
+                continue;
+            }
             // "Min-jun"
             if end > i
                 && self.surface(end) == "-"
@@ -396,6 +407,17 @@ impl PeopleScan<'_> {
             return None;
         }
         let end = self.capital_run(i);
+        // "Tết Giáp Thìn": a year of the sixty-year cycle, not a person.
+        const STEMS: &[&str] = &[
+            "giáp", "ất", "bính", "đinh", "mậu", "kỷ", "canh", "tân", "nhâm", "quý",
+        ];
+        const BRANCHES: &[&str] = &[
+            "tý", "sửu", "dần", "mão", "mẹo", "thìn", "tỵ", "ngọ", "mùi", "thân", "dậu", "tuất",
+            "hợi",
+        ];
+        if end == i + 2 && STEMS.contains(&self.key(i)) && BRANCHES.contains(&self.key(i + 1)) {
+            return None;
+        }
         // In capitals ("TĂNG CƯỜNG TUẦN TRA") a family name is no cue: only
         // an honorific or a byline marks a name there.
         let shouting = (i..end).all(|k| !self.surface(k).chars().any(char::is_lowercase));

@@ -684,6 +684,26 @@ impl<'a> Scan<'a> {
                         ));
                     }
                 }
+                // "tỉnh Vân Nam", "huyện Hà Khẩu": a unit abroad, a curated place.
+                let abroad = self.hits_at[j].clone().find_map(|h| {
+                    let hit = self.hits[h];
+                    let curated = self
+                        .gazetteer
+                        .entries(hit.name)
+                        .iter()
+                        .any(|e| matches!(e.target, Target::Place(_)));
+                    (curated && self.all_capital(hit.start..hit.end)).then_some(hit.end)
+                });
+                if let Some(end) = abroad {
+                    let head = &self.text[self.toks[j - unit.len].span.clone()];
+                    let mut canonical: String =
+                        head.chars().take(1).flat_map(char::to_uppercase).collect();
+                    canonical.push_str(&head[head.chars().next().map_or(0, char::len_utf8)..]);
+                    canonical.push(' ');
+                    canonical
+                        .push_str(&self.text[self.toks[j].span.start..self.toks[end - 1].span.end]);
+                    return Some((end, PlaceRef::Other { canonical }));
+                }
                 if !number && (unit.abbreviated || levels.contains(Level::Province)) {
                     return None;
                 }
@@ -928,7 +948,9 @@ impl<'a> Scan<'a> {
         if same_line && self.toks[i].kind == TokenKind::Number && self.capital_at(i + 1) {
             if let Some(end) = self.capital_run(i + 1).filter(|&e| e - (i + 1) >= 2) {
                 let address = self.key_at(end) == Some(",") && self.unit_word(end + 1).is_some();
-                if house && self.key(i - 1) == "số" || address {
+                let house =
+                    house && matches!(self.key(i - 1), "số" | "ngõ" | "ngách" | "hẻm" | "kiệt");
+                if house || address {
                     let place = self.other("Đường", i + 1..end);
                     self.push(i + 1..end, place, Rule::HeadedPlace);
                     return Some(end);
