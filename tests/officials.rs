@@ -641,3 +641,16 @@ fn numbered_teams_foreign_governments_initials_and_cycle_years() {
         ]
     );
 }
+
+#[test]
+fn stations_envoys_and_lower_case_generic_heads() {
+    assert_eq!(
+        officials("Ông Hà Văn Tâm, Trưởng trạm Chăn nuôi và Thú y huyện Văn Yên và bà Kim Min-ji, Giám đốc điều hành Công ty TNHH Hanul Việt Nam cùng dự; Trưởng trạm y tế Lê Thị Hồng báo cáo."),
+        [
+            triple("Hà Văn Tâm", "Trưởng trạm", Some("trạm Chăn nuôi và Thú y huyện Văn Yên")),
+            triple("Kim Min-ji", "Giám đốc điều hành", Some("Công ty TNHH Hanul Việt Nam")),
+            // A lower-case station is generic: the title has no organisation.
+            triple("Lê Thị Hồng", "Trưởng trạm", None),
+        ]
+    );
+}

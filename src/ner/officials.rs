@@ -66,6 +66,12 @@ pub(super) const TITLES: &[&[&str]] = &[
     &["vụ", "trưởng"],
     &["tổng", "biên", "tập"],
     &["chính", "ủy"],
+    &["giám", "đốc", "điều", "hành"],
+    &["đại", "sứ"],
+    &["kế", "toán", "trưởng"],
+    &["trạm", "trưởng"],
+    &["chỉ", "huy", "phó"],
+    &["đồn", "phó"],
     &["tổ", "trưởng"],
     &["trưởng", "đoàn"],
     &["chủ", "tọa"],
@@ -468,7 +474,10 @@ impl Reader<'_> {
     fn core_ending(&self, end: usize) -> Option<usize> {
         let head = end >= 2
             && self.key(end - 2) == "trưởng"
-            && matches!(self.key(end - 1), "ban" | "phòng" | "đoàn" | "khoa");
+            && matches!(
+                self.key(end - 1),
+                "ban" | "phòng" | "đoàn" | "khoa" | "trạm"
+            );
         let end = if head { end - 1 } else { end };
         TITLES
             .iter()
@@ -561,7 +570,7 @@ impl Reader<'_> {
         match (self.key(last), self.key(first), self.key(first + 1)) {
             ("chánh", "thanh", "tra") => 2,
             ("chánh", "văn", "phòng") => 2,
-            ("trưởng", "ban" | "phòng" | "đoàn" | "khoa", _) => 1,
+            ("trưởng", "ban" | "phòng" | "đoàn" | "khoa" | "trạm", _) => 1,
             ("trưởng", "thôn" | "bản" | "ấp" | "xóm" | "buôn" | "làng" | "sóc", _) => 1,
             _ => 0,
         }

@@ -445,7 +445,7 @@ impl OrgScan<'_> {
             // "trở thành trung tâm kinh tế": a head and a sector, both in
             // lower case, are a common noun.
             let lower_field = !self.capital(end) && field.is_some();
-            if !self.capital(i) && !after_title && (field.is_none() || lower_field) {
+            if !self.capital(i) && (lower_field || !after_title && field.is_none()) {
                 return None;
             }
             // "Đoàn Minh Tâm" is a person.
