@@ -412,44 +412,35 @@ pub fn evaluate(gold: &[Gold], predictions: &[Record]) -> Report {
                 start: None,
             }));
         }
+        // Every entity that is not in the other side with its type and span.
+        let pred_entities = pred.map_or(&[][..], |r| &r.entities[..]);
         let gold_spans: HashSet<(&str, usize, usize)> = g
             .entities
             .iter()
             .map(|e| (e.kind.as_str(), e.start, e.end))
             .collect();
-        let mut entity_diffs: Vec<Difference> = g
+        let pred_spans: HashSet<(&str, usize, usize)> = pred_entities
+            .iter()
+            .map(|e| (e.kind.as_str(), e.start, e.end))
+            .collect();
+        let difference = |side, kind: &str, text: &str, start| Difference {
+            id: g.id.clone(),
+            side,
+            kind: kind.to_string(),
+            text: text.to_string(),
+            start: Some(start),
+        };
+        let missed = g
             .entities
             .iter()
-            .filter(|e| {
-                !pred.is_some_and(|r| {
-                    r.entities.iter().any(|p| {
-                        (p.kind.as_str(), p.start, p.end) == (e.kind.as_str(), e.start, e.end)
-                    })
-                })
-            })
-            .map(|e| Difference {
-                id: g.id.clone(),
-                side: "missed",
-                kind: e.kind.clone(),
-                text: e.text.clone(),
-                start: Some(e.start),
-            })
-            .collect();
-        if let Some(r) = pred {
-            entity_diffs.extend(
-                r.entities
-                    .iter()
-                    .filter(|p| SCORED.contains(&p.kind.as_str()))
-                    .filter(|p| !gold_spans.contains(&(p.kind.as_str(), p.start, p.end)))
-                    .map(|p| Difference {
-                        id: g.id.clone(),
-                        side: "spurious",
-                        kind: p.kind.clone(),
-                        text: p.text.clone(),
-                        start: Some(p.start),
-                    }),
-            );
-        }
+            .filter(|e| !pred_spans.contains(&(e.kind.as_str(), e.start, e.end)))
+            .map(|e| difference("missed", &e.kind, &e.text, e.start));
+        let spurious = pred_entities
+            .iter()
+            .filter(|p| SCORED.contains(&p.kind.as_str()))
+            .filter(|p| !gold_spans.contains(&(p.kind.as_str(), p.start, p.end)))
+            .map(|p| difference("spurious", &p.kind, &p.text, p.start));
+        let mut entity_diffs: Vec<Difference> = missed.chain(spurious).collect();
         entity_diffs.sort_by_key(|d| d.start);
         report.differences.extend(entity_diffs);
         report.differences.extend(differences);
@@ -459,35 +450,27 @@ pub fn evaluate(gold: &[Gold], predictions: &[Record]) -> Report {
             .filter(|e| !e.nested && SCORED.contains(&e.kind.as_str()))
             .map(|e| (e.kind.as_str(), e.start, e.end))
             .collect();
-        let pred_top: Vec<(&str, usize, usize)> = pred
-            .map(|r| {
-                r.entities
-                    .iter()
-                    .filter(|e| !e.nested && SCORED.contains(&e.kind.as_str()))
-                    .map(|e| (e.kind.as_str(), e.start, e.end))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let pred_top: Vec<(&str, usize, usize)> = pred_entities
+            .iter()
+            .filter(|e| !e.nested && SCORED.contains(&e.kind.as_str()))
+            .map(|e| (e.kind.as_str(), e.start, e.end))
+            .collect();
         for kind in ["ALL", "LOC", "ORG", "PER"] {
             let keep = |e: &&(&str, usize, usize)| kind == "ALL" || e.0 == kind;
-            let gold_set: HashSet<_> = gold_top.iter().filter(keep).copied().collect();
-            let pred_set: HashSet<_> = pred_top.iter().filter(keep).copied().collect();
+            let gold_kept: Vec<_> = gold_top.iter().filter(keep).copied().collect();
+            let pred_kept: Vec<_> = pred_top.iter().filter(keep).copied().collect();
+            let gold_set: HashSet<_> = gold_kept.iter().copied().collect();
+            let pred_set: HashSet<_> = pred_kept.iter().copied().collect();
             report
                 .entities
                 .entry(kind.to_string())
                 .or_default()
                 .add_sets(&gold_set, &pred_set);
             let lenient = report.lenient.entry(kind.to_string()).or_default();
-            let gold_kept: Vec<_> = gold_top.iter().filter(keep).copied().collect();
-            let pred_kept: Vec<_> = pred_top.iter().filter(keep).copied().collect();
             lenient.add_overlaps(&gold_kept, &pred_kept);
         }
         for e in g.entities.iter().filter(|e| e.nested && e.kind == "LOC") {
-            let found = pred.is_some_and(|r| {
-                r.entities
-                    .iter()
-                    .any(|p| p.kind == "LOC" && (p.start, p.end) == (e.start, e.end))
-            });
+            let found = pred_spans.contains(&("LOC", e.start, e.end));
             report.nested_loc.tp += u64::from(found);
             report.nested_loc.fn_ += u64::from(!found);
         }

@@ -357,6 +357,7 @@ impl Record {
         let mut byte_spans: Vec<(usize, std::cmp::Reverse<usize>)> = Vec::new();
         let mut era = None;
         let mut lost = Vec::new();
+        let mut officials = Vec::new();
         if let Some(found) = &analysis.entities {
             era = Some(EraRecord {
                 date: found.era.date.clone(),
@@ -448,34 +449,7 @@ impl Record {
             if explain {
                 lost = attach_lost(&analysis.text, &found.dropped, &byte_spans, &mut entities);
             }
-        }
-        let mut officials = Vec::new();
-        if let Some(found) = &analysis.entities {
-            let surface = |r: &std::ops::Range<usize>| analysis.text[r.clone()].to_string();
-            // One record per distinct triple in the article (R1).
-            let mut seen = std::collections::HashSet::new();
-            for o in &found.officials {
-                let index = |r: &std::ops::Range<usize>| {
-                    byte_spans
-                        .binary_search(&(r.start, std::cmp::Reverse(r.end)))
-                        .ok()
-                };
-                let official = Official {
-                    name: surface(&o.person),
-                    title: surface(&o.title),
-                    organization: o.organization.as_ref().map(surface),
-                    person_index: index(&o.person),
-                    organization_index: o.organization.as_ref().and_then(index),
-                };
-                let triple = (
-                    official.name.clone(),
-                    official.title.clone(),
-                    official.organization.clone(),
-                );
-                if seen.insert(triple) {
-                    officials.push(official);
-                }
-            }
+            officials = official_records(&analysis.text, &found.officials, &byte_spans);
         }
         let mut record = Record::empty(doc);
         record.officials = officials;
@@ -548,6 +522,37 @@ fn link_short_names(entities: &mut [Entity]) {
     }
 }
 
+/// One record per distinct (name, title, organisation) triple as written
+/// (R1), pointing at its entities by their byte spans (`byte_spans`, in entity
+/// order).
+fn official_records(
+    text: &str,
+    found: &[crate::ner::officials::OfficialMention],
+    byte_spans: &[(usize, std::cmp::Reverse<usize>)],
+) -> Vec<Official> {
+    let surface = |r: &std::ops::Range<usize>| &text[r.clone()];
+    let index = |r: &std::ops::Range<usize>| {
+        byte_spans
+            .binary_search(&(r.start, std::cmp::Reverse(r.end)))
+            .ok()
+    };
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for o in found {
+        let organization = o.organization.as_ref().map(surface);
+        if seen.insert((surface(&o.person), surface(&o.title), organization)) {
+            out.push(Official {
+                name: surface(&o.person).to_string(),
+                title: surface(&o.title).to_string(),
+                organization: organization.map(str::to_string),
+                person_index: index(&o.person),
+                organization_index: o.organization.as_ref().and_then(index),
+            });
+        }
+    }
+    out
+}
+
 /// An entity before its offsets are mapped.
 struct Pending {
     span: std::ops::Range<usize>,
@@ -588,7 +593,9 @@ fn attach_lost(
             let (start, std::cmp::Reverse(end)) = byte_spans[i];
             end.min(d.span.end).saturating_sub(start.max(d.span.start))
         };
-        let winner = (0..entities.len())
+        // Entities are sorted by start: only those starting before its end overlap.
+        let before_end = byte_spans.partition_point(|&(start, _)| start < d.span.end);
+        let winner = (0..before_end)
             .filter(|&i| !entities[i].nested && overlap(i) > 0)
             .max_by_key(|&i| overlap(i));
         match winner.and_then(|i| entities[i].explain.as_mut()) {

@@ -171,6 +171,14 @@ impl<'a> View<'a> {
         }
     }
 
+    /// True when tokens `a` and `a + 1` touch, nothing between them ("T.Hà",
+    /// "1532/QĐ").
+    pub fn glued(&self, a: usize) -> bool {
+        self.toks
+            .get(a + 1)
+            .is_some_and(|b| self.toks[a].span.end == b.span.start)
+    }
+
     /// True when the keys from token `i` are `words`.
     pub fn keys_at(&self, i: usize, words: &[&str]) -> bool {
         words.iter().enumerate().all(|(n, w)| self.key(i + n) == *w)

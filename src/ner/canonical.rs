@@ -26,7 +26,7 @@ use super::gazetteer::Gazetteer;
 use super::orgs::{Lexicon, OrgMention};
 use super::resolve::Link;
 use super::rules::{Mention, PlaceRef};
-use crate::token::Tokens;
+use crate::token::{Tokens, View};
 
 const ABBREVIATIONS: &str = include_str!("../../corpora/gazetteers/org_abbreviations.tsv");
 
@@ -127,7 +127,8 @@ fn canonical(
     org: &OrgMention,
     scratch: &mut Tokens,
 ) -> String {
-    let toks = cx.tokens.as_slice();
+    let view = View::new(cx.text, cx.tokens);
+    let toks = view.toks;
     let mut out = String::new();
     let mut has_place = false;
     let mut k = org.tokens.start;
@@ -165,7 +166,7 @@ fn canonical(
         }
         // A run of touching tokens ("TN&MT", "PT-TH"), expanded when known.
         let mut end = k + 1;
-        while end < org.tokens.end && toks[end - 1].span.end == toks[end].span.start {
+        while end < org.tokens.end && view.glued(end - 1) {
             end += 1;
         }
         let written = &cx.text[toks[k].span.start..toks[end - 1].span.end];

@@ -10,7 +10,7 @@
 
 use std::ops::Range;
 
-use crate::token::{TokenKind, Tokens};
+use crate::token::{TokenKind, Tokens, View};
 
 /// What a date mention says: any of year, month and day, and a time of day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -115,11 +115,7 @@ const TIME_CUES: &[&str] = &[
 /// assert_eq!(spans, ["19 giờ ngày 23/5", "tháng 8/2019"]);
 /// ```
 pub fn find_dates(text: &str, tokens: &Tokens) -> Vec<DateMention> {
-    let reader = Reader {
-        text,
-        tokens,
-        toks: tokens.as_slice(),
-    };
+    let reader = Reader(View::new(text, tokens));
     let mut out = Vec::new();
     let mut i = 0;
     while i < reader.toks.len() {
@@ -202,33 +198,22 @@ fn year(s: &str) -> Option<u32> {
     (s.len() == 4 && (1945..=2100).contains(&y)).then_some(y)
 }
 
-/// Reads date mentions token by token.
-struct Reader<'a> {
-    text: &'a str,
-    tokens: &'a Tokens,
-    toks: &'a [crate::token::Token],
+/// Reads date mentions token by token, through the shared [`View`].
+struct Reader<'a>(View<'a>);
+
+impl<'a> std::ops::Deref for Reader<'a> {
+    type Target = View<'a>;
+
+    fn deref(&self) -> &View<'a> {
+        &self.0
+    }
 }
 
 impl Reader<'_> {
-    fn key(&self, k: usize) -> &str {
-        self.toks.get(k).map_or("", |t| self.tokens.key(t))
-    }
-
-    fn surface(&self, k: usize) -> &str {
-        self.toks.get(k).map_or("", |t| &self.text[t.span.clone()])
-    }
-
     fn is_number(&self, k: usize) -> bool {
         self.toks
             .get(k)
             .is_some_and(|t| t.kind == TokenKind::Number)
-    }
-
-    /// Token `k` touches token `k + 1`.
-    fn glued(&self, k: usize) -> bool {
-        self.toks
-            .get(k + 1)
-            .is_some_and(|n| self.toks[k].span.end == n.span.start)
     }
 
     /// The mention starting at token `i`: an optional part of the day, an

@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use super::dates::{iso_date, slashed_date};
-use crate::token::{TokenKind, Tokens};
+use crate::token::{TokenKind, Tokens, View};
 
 /// Document kinds by their keys, with the written kind.
 const KINDS: &[(&[&str], &str)] = &[
@@ -62,19 +62,13 @@ pub struct DocumentMention {
 /// assert_eq!(docs[0].date.as_deref(), Some("2023-06-18"));
 /// ```
 pub fn find_documents(text: &str, tokens: &Tokens) -> Vec<DocumentMention> {
-    let toks = tokens.as_slice();
-    let key = |k: usize| toks.get(k).map_or("", |t| tokens.key(t));
-    let glued = |a: usize| {
-        toks.get(a + 1)
-            .is_some_and(|b| toks[a].span.end == b.span.start)
-    };
+    let view = View::new(text, tokens);
+    let toks = view.toks;
+    let key = |k: usize| view.key(k);
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        let Some((words, kind)) = KINDS
-            .iter()
-            .find(|(w, _)| w.iter().enumerate().all(|(n, k)| key(i + n) == *k))
-        else {
+        let Some((words, kind)) = KINDS.iter().find(|(w, _)| view.keys_at(i, w)) else {
             i += 1;
             continue;
         };
@@ -84,7 +78,7 @@ pub fn find_documents(text: &str, tokens: &Tokens) -> Vec<DocumentMention> {
         if numbered {
             j += 1;
         }
-        let capital = text[toks[i].span.clone()].starts_with(char::is_uppercase);
+        let capital = view.capital(i);
         if !(capital || numbered) || toks.get(j).is_none_or(|t| t.kind != TokenKind::Number) {
             i += 1;
             continue;
@@ -92,7 +86,9 @@ pub fn find_documents(text: &str, tokens: &Tokens) -> Vec<DocumentMention> {
         // The number: glued tokens "1532" "/" "QĐ" "-" "UBND".
         let start = j;
         let mut end = j + 1;
-        while end < toks.len() && glued(end - 1) && !matches!(key(end), "," | "." | ";" | ")" | "(")
+        while end < toks.len()
+            && view.glued(end - 1)
+            && !matches!(key(end), "," | "." | ";" | ")" | "(")
         {
             end += 1;
         }

@@ -145,82 +145,58 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> E
     };
     let sentence_of: Vec<usize> = mentions.iter().map(|m| sentence(m.span.start)).collect();
     let org_sentence: Vec<usize> = orgs.iter().map(|o| sentence(o.span.start)).collect();
-    let mut taken = Taken(
+    let mut taken = Taken::new(
         mentions
             .iter()
             .filter(|m| !m.nested)
             .map(|m| m.tokens.clone())
-            .chain(orgs.iter().map(|o| o.tokens.clone()))
-            .collect(),
+            .chain(orgs.iter().map(|o| o.tokens.clone())),
     );
-    taken.0.sort_by_key(|r| r.start);
     // Document references never overlap places or organisations; people
     // never overlap them.
     let mut documents = documents::find_documents(text, &tokens);
-    documents.retain(|d| {
-        taken.keep_free(
-            &d.tokens,
-            || Dropped {
-                kind: "DOC",
-                span: d.span.clone(),
-                rule: Rule::DocumentReference,
-                why: "overlaps a place or an organisation",
-            },
-            &mut dropped,
-        )
-    });
+    let lost_document = |d: &DocumentMention| Dropped {
+        kind: "DOC",
+        span: d.span.clone(),
+        rule: Rule::DocumentReference,
+        why: "overlaps a place or an organisation",
+    };
+    taken.admit(&mut documents, |d| &d.tokens, lost_document, &mut dropped);
     let document_sentence: Vec<usize> = documents.iter().map(|d| sentence(d.span.start)).collect();
-    taken.claim(documents.iter().map(|d| d.tokens.clone()));
     // The article's date is read from every date, those inside a document
     // reference too; as entities, dates stand only where nothing else does.
     let mut dates = dates::find_dates(text, &tokens);
     let article_date = dates::article_date(text, &dates);
-    dates.retain(|d| {
-        taken.keep_free(
-            &d.tokens,
-            || Dropped {
-                kind: "DATE",
-                span: d.span.clone(),
-                rule: Rule::DateExpression,
-                why: "overlaps a place, an organisation or a document reference",
-            },
-            &mut dropped,
-        )
-    });
+    let lost_date = |d: &DateMention| Dropped {
+        kind: "DATE",
+        span: d.span.clone(),
+        rule: Rule::DateExpression,
+        why: "overlaps a place, an organisation or a document reference",
+    };
+    taken.admit(&mut dates, |d| &d.tokens, lost_date, &mut dropped);
     let date_sentence: Vec<usize> = dates.iter().map(|d| sentence(d.span.start)).collect();
-    taken.claim(dates.iter().map(|d| d.tokens.clone()));
     let people = people::find_people(text, &tokens, sentences, &taken.0);
     let person_sentence: Vec<usize> = people.iter().map(|p| sentence(p.span.start)).collect();
+    // Top-level entities for the officials' reader, with their sentences.
+    let span = |kind, tokens: &Range<usize>, sentence| {
+        let tokens = tokens.clone();
+        (officials::Span { kind, tokens }, sentence)
+    };
     let mut spans: Vec<(officials::Span, usize)> = mentions
         .iter()
         .filter(|m| !m.nested)
-        .map(|m| {
-            (
-                officials::Span {
-                    kind: "LOC",
-                    tokens: m.tokens.clone(),
-                },
-                sentence(m.span.start),
-            )
-        })
-        .chain(orgs.iter().zip(&org_sentence).map(|(o, &s)| {
-            (
-                officials::Span {
-                    kind: "ORG",
-                    tokens: o.tokens.clone(),
-                },
-                s,
-            )
-        }))
-        .chain(people.iter().zip(&person_sentence).map(|(p, &s)| {
-            (
-                officials::Span {
-                    kind: "PER",
-                    tokens: p.tokens.clone(),
-                },
-                s,
-            )
-        }))
+        .map(|m| span("LOC", &m.tokens, sentence(m.span.start)))
+        .chain(
+            orgs.iter()
+                .zip(&org_sentence)
+                .map(|(o, &s)| span("ORG", &o.tokens, s)),
+        )
+        .chain(
+            people
+                .iter()
+                .zip(&person_sentence)
+                .map(|(p, &s)| span("PER", &p.tokens, s)),
+        )
         .collect();
     spans.sort_by_key(|(s, _)| s.tokens.start);
     let (spans, span_sentence): (Vec<_>, Vec<_>) = spans.into_iter().unzip();
@@ -257,29 +233,36 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> E
 struct Taken(Vec<Range<usize>>);
 
 impl Taken {
+    /// The claimed `ranges` (disjoint), sorted.
+    fn new(ranges: impl Iterator<Item = Range<usize>>) -> Taken {
+        let mut taken: Vec<Range<usize>> = ranges.collect();
+        taken.sort_by_key(|r| r.start);
+        Taken(taken)
+    }
+
     /// No claimed range overlaps `r`.
     fn is_free(&self, r: &Range<usize>) -> bool {
         let k = self.0.partition_point(|t| t.end <= r.start);
         self.0.get(k).is_none_or(|t| t.start >= r.end)
     }
 
-    /// True when `r` is free; otherwise records the candidate `lost` as dropped.
-    fn keep_free(
-        &self,
-        r: &Range<usize>,
-        lost: impl FnOnce() -> Dropped,
+    /// Keeps the `items` whose token range is free and claims them; the
+    /// others go to `dropped` as `lost` describes them.
+    fn admit<T>(
+        &mut self,
+        items: &mut Vec<T>,
+        tokens: impl Fn(&T) -> &Range<usize>,
+        lost: impl Fn(&T) -> Dropped,
         dropped: &mut Vec<Dropped>,
-    ) -> bool {
-        let free = self.is_free(r);
-        if !free {
-            dropped.push(lost());
-        }
-        free
-    }
-
-    /// Claims `ranges`, each free.
-    fn claim(&mut self, ranges: impl Iterator<Item = Range<usize>>) {
-        self.0.extend(ranges);
+    ) {
+        items.retain(|item| {
+            let free = self.is_free(tokens(item));
+            if !free {
+                dropped.push(lost(item));
+            }
+            free
+        });
+        self.0.extend(items.iter().map(|item| tokens(item).clone()));
         self.0.sort_by_key(|r| r.start);
     }
 }

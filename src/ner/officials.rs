@@ -98,10 +98,7 @@ pub fn find_officials(
     spans: &[Span],
     sentence_of: &[usize],
 ) -> Vec<OfficialMention> {
-    let reader = Reader {
-        tokens,
-        view: View::new(text, tokens),
-    };
+    let reader = Reader(View::new(text, tokens));
     let mut out = Vec::new();
     let mut seen = HashSet::new();
     // The organisation that frames the sentence so far: "Thường trực UBND
@@ -199,14 +196,14 @@ pub fn find_officials(
         }
         // Titles after the name: ", Title ORG, Title ORG", "- Title ORG", or
         // a copular or electoral frame ("từng là", "được bầu giữ chức").
-        // "Phạm Văn Lợi (SN 1968), nguyên Chủ tịch …": past the bracket.
-        let mut at = reader.bracket_end(p.tokens.end);
+        let mut at = p.tokens.end;
         let mut k = i + 1;
         loop {
             // "…, Phó Trưởng Ban X được bầu làm Trưởng Ban X": a frame may
             // follow a title too.
             // ", Title", "- Title", "giữ chức Title", ", giữ chức Title".
-            // "… huyện Nậm Pồ (cũ), được bầu làm …": past a bracket.
+            // Past a bracket: "Phạm Văn Lợi (SN 1968), nguyên Chủ tịch …",
+            // "… huyện Nậm Pồ (cũ), được bầu làm …".
             at = reader.bracket_end(at);
             let mut start = at;
             if matches!(reader.key(start), "," | "-" | "–") {
@@ -217,7 +214,7 @@ pub fn find_officials(
             if start > at && reader.frame_end(start).is_none() {
                 let next_start = spans.get(k).filter(|_| same(k)).map(|s| s.tokens.start);
                 let comma = (start + 1..start + 16)
-                    .take_while(|&n| next_start.is_none_or(|s| n < s) && n < reader.tokens.len())
+                    .take_while(|&n| next_start.is_none_or(|s| n < s) && n < reader.toks.len())
                     .take_while(|&n| !matches!(reader.key(n), "." | ";"))
                     .find(|&n| reader.key(n) == ",");
                 if let Some(c) = comma.filter(|&c| reader.frame_end(c + 1).is_some()) {
@@ -242,13 +239,10 @@ pub fn find_officials(
             let Some(title) = reader.title_at(start, limit, next) else {
                 break;
             };
+            // The organisation right after the title, or sharing its head.
             let org = next
-                .filter(|s| s.kind != "PER" && s.tokens.start == title.end)
+                .filter(|s| s.kind != "PER" && s.tokens.start <= title.end)
                 .map(|s| s.tokens.clone());
-            let shared = next
-                .filter(|s| s.kind != "PER" && title.end > s.tokens.start)
-                .map(|s| s.tokens.clone());
-            let org = org.or(shared);
             push(title.clone(), org.clone());
             at = match &org {
                 Some(o) => {
@@ -262,31 +256,22 @@ pub fn find_officials(
     out
 }
 
-struct Reader<'a> {
-    tokens: &'a Tokens,
-    view: View<'a>,
+/// Reads titles and frames around the entities, through the shared [`View`].
+struct Reader<'a>(View<'a>);
+
+impl<'a> std::ops::Deref for Reader<'a> {
+    type Target = View<'a>;
+
+    fn deref(&self) -> &View<'a> {
+        &self.0
+    }
 }
 
 impl Reader<'_> {
-    fn key(&self, i: usize) -> &str {
-        self.tokens
-            .as_slice()
-            .get(i)
-            .map_or("", |t| self.tokens.key(t))
-    }
-
     fn sentence_end(&self, from: usize) -> usize {
-        (from..self.tokens.len())
+        (from..self.toks.len())
             .find(|&k| matches!(self.key(k), "." | ";" | "!" | "?"))
-            .unwrap_or(self.tokens.len())
-    }
-
-    /// True when the keys from `at` are the words of `phrase`.
-    fn keys_at(&self, at: usize, phrase: &[&str]) -> bool {
-        phrase
-            .iter()
-            .enumerate()
-            .all(|(n, k)| self.key(at + n) == *k)
+            .unwrap_or(self.toks.len())
     }
 
     /// The end of the first of `phrases` at `at`.
@@ -338,12 +323,7 @@ impl Reader<'_> {
         }
         // "được" [agent, up to six words] verb [, verb] [giữ chức | làm | là]
         let verb = (k + 1..k + 8)
-            .take_while(|&n| {
-                self.tokens
-                    .as_slice()
-                    .get(n)
-                    .is_some_and(|t| t.kind != TokenKind::Punct)
-            })
+            .take_while(|&n| self.is_word(n))
             .find_map(|n| self.phrase_end(n, VERBS))?;
         let mut end = verb;
         while matches!(self.key(end), "," | "và") {
@@ -414,8 +394,8 @@ impl Reader<'_> {
     /// ("bệnh viện", "công ty"): a generic reference.
     fn generic_body(&self, k: usize) -> bool {
         let pair = [self.key(k), self.key(k + 1)];
-        self.view.is_word(k)
-            && !self.view.capital(k)
+        self.is_word(k)
+            && !self.capital(k)
             && (Lexicon::embedded().names_a_body(&pair)
                 || matches!(pair, ["nhà", "trường"] | ["đơn", "vị"] | ["cơ", "quan"]))
     }
@@ -436,8 +416,7 @@ impl Reader<'_> {
     /// "nhiệm kỳ 2021-2026", "khóa XX"); `end` when there is none.
     fn term_start(&self, end: usize) -> usize {
         let number = |k: usize| {
-            self.tokens
-                .as_slice()
+            self.toks
                 .get(k)
                 .is_some_and(|t| t.kind == TokenKind::Number)
         };
@@ -557,7 +536,7 @@ impl Reader<'_> {
         let closes = end == limit
             || self.generic_body(end)
             || matches!(self.key(end), "," | "." | ";" | "-" | "–" | ")" | "");
-        let kind_ok = self.tokens.as_slice().get(end).is_none_or(|t| {
+        let kind_ok = self.toks.get(end).is_none_or(|t| {
             t.kind == TokenKind::Punct || next.is_some_and(|s| s.tokens.start == end)
         });
         (closes || kind_ok).then_some(start..end)

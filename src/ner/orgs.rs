@@ -10,7 +10,7 @@
 //! generic references ("UBND các huyện", "các sở, ngành") are not organisations.
 //! Places inside an organisation's span are nested in it.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -116,6 +116,10 @@ const STOP: &[&str] = &[
     "tặng", "dẫn", "làm", "đánh", "chủ", "lưu", "vận", "ban", "khi", "nhưng", "thì", "mà", "nên",
     "vì", "do", "bởi", "sử", "tiếp", "cấp", "hướng", "cần", "phải",
 ];
+
+/// Words that hold a [`STOP`] word and still name things: "Hội Đoàn kết Sư
+/// sãi yêu nước", "Công ty TNHH Thiết bị Y tế".
+const NAME_COMPOUNDS: &[[&str; 2]] = &[["yêu", "nước"], ["thiết", "bị"]];
 
 /// Level words that end an organisation's name ("UBND tỉnh").
 pub(super) const LEVELS: &[&[&str]] = &[
@@ -269,18 +273,26 @@ pub fn find_orgs(
             None => i += 1,
         }
     }
-    // Their later mentions, where nothing else stands.
+    // Their later mentions, where nothing else stands: one walk over the
+    // tokens beside the organisations, which are in order.
     if !acronyms.is_empty() {
+        let acronyms: HashSet<&str> = acronyms.into_iter().collect();
         let first = out
             .iter()
             .find(|o| o.rule == Rule::OrgAcronym)
             .map_or(0, |o| o.tokens.end);
+        let mut later = Vec::new();
+        let mut o = 0;
         for k in first..scan.toks.len() {
-            let free = scan.place_at(k).is_none() && out.iter().all(|o| !o.tokens.contains(&k));
-            if free && acronyms.contains(&scan.surface(k)) {
-                out.push(scan.mention(k..k + 1, Rule::OrgAcronym, ""));
+            while out.get(o).is_some_and(|org| org.tokens.end <= k) {
+                o += 1;
+            }
+            let inside = out.get(o).is_some_and(|org| org.tokens.start <= k);
+            if !inside && scan.place_at(k).is_none() && acronyms.contains(scan.surface(k)) {
+                later.push(scan.mention(k..k + 1, Rule::OrgAcronym, ""));
             }
         }
+        out.append(&mut later);
         out.sort_by_key(|o| o.tokens.start);
     }
     out
@@ -356,7 +368,7 @@ impl OrgScan<'_> {
     /// entry it starts with.
     fn org_at(&self, i: usize) -> Option<(usize, Rule, &'static str)> {
         // Inside a document number ("1532/QĐ-UBND") nothing is an organisation.
-        if i > 0 && self.toks[i - 1].span.end == self.toks[i].span.start {
+        if i > 0 && self.glued(i - 1) {
             let prev = self.surface(i - 1);
             if prev == "-" || prev == "/" {
                 return None;
@@ -690,12 +702,14 @@ impl OrgScan<'_> {
         HONORIFICS.iter().any(|w| self.keys_at(k, w))
     }
 
-    /// A verb or preposition at `k` that no name holds ("yêu cầu", but not
-    /// "yêu nước").
+    /// A verb or preposition at `k` that no name holds ("yêu cầu"), unless
+    /// it is part of one of the [`NAME_COMPOUNDS`] ("yêu nước", "thiết bị").
     fn stop(&self, k: usize) -> bool {
+        let pair = |a: usize| [self.key(a), self.key(a + 1)];
         STOP.contains(&self.key(k))
-            && !(self.key(k) == "yêu" && self.key(k + 1) == "nước")
-            && !(self.key(k) == "bị" && k > 0 && self.key(k - 1) == "thiết")
+            && !NAME_COMPOUNDS
+                .iter()
+                .any(|c| pair(k) == *c || k > 0 && pair(k - 1) == *c)
     }
 
     fn person_starts(&self, k: usize) -> bool {

@@ -212,11 +212,6 @@ impl PeopleScan<'_> {
     /// or an organisation, not through an acronym ("UBND"); an initial
     /// ("Nguyễn T. Hoa") and a hyphenated part ("Kim Min-jun") stay in.
     fn capital_run(&self, i: usize) -> usize {
-        let glued = |a: usize| {
-            self.toks
-                .get(a + 1)
-                .is_some_and(|y| self.toks[a].span.end == y.span.start)
-        };
         let mut end = i;
         let mut words = 0;
         // Ê Đê and K'Ho names run long after "Y" or "K": "Y Thông Mlô Duôn Du".
@@ -233,8 +228,8 @@ impl PeopleScan<'_> {
             // "H'Nga", "Y'Bhin": an Ê Đê or Jrai name written with an apostrophe.
             if self.capital_word(end)
                 && matches!(self.surface(end + 1), "'" | "’")
-                && glued(end)
-                && glued(end + 1)
+                && self.glued(end)
+                && self.glued(end + 1)
                 && self.capital_word(end + 2)
             {
                 end += 3;
@@ -256,7 +251,7 @@ impl PeopleScan<'_> {
             // "N.V.T." ends with the point of its last initial.
             if words >= 2
                 && self.surface(end) == "."
-                && glued(end - 1)
+                && self.glued(end - 1)
                 && self.surface(end - 1).chars().count() == 1
                 && self.surface(end - 2) == "."
             {
@@ -266,8 +261,8 @@ impl PeopleScan<'_> {
             // "Min-jun"
             if end > i
                 && self.surface(end) == "-"
-                && glued(end - 1)
-                && glued(end)
+                && self.glued(end - 1)
+                && self.glued(end)
                 && self
                     .toks
                     .get(end + 1)
@@ -323,7 +318,6 @@ impl PeopleScan<'_> {
         person_words().get(self.key(i)) == Some(&"surname")
     }
 
-    /// A family name and one to three more capitalised words.
     /// After a name at `start..end` led by a plural cue ("các bị cáo Tùng,
     /// Khải và Hằng"), the other names of the list; returns where the scan
     /// goes on.
@@ -392,8 +386,9 @@ impl PeopleScan<'_> {
         }
     }
 
+    /// A family name and one to three more capitalised words.
     fn surname_led(&self, i: usize) -> Option<usize> {
-        if !self.capital_word(i) || person_words().get(self.key(i)) != Some(&"surname") {
+        if !self.capital_word(i) || !self.surname(i) {
             return None;
         }
         // Not the second word of another name ("Công ty … Hoàng Long"); a
@@ -476,15 +471,10 @@ impl PeopleScan<'_> {
         if self.capital_word(k) {
             return true;
         }
-        let glued = |a: usize, b: usize| {
-            self.toks
-                .get(b)
-                .is_some_and(|y| self.toks[a].span.end == y.span.start)
-        };
         matches!(self.surface(k), "." | "'" | "’")
             && k > 0
-            && glued(k - 1, k)
-            && glued(k, k + 1)
+            && self.glued(k - 1)
+            && self.glued(k)
             && self.capital_word(k + 1)
     }
 }

@@ -649,10 +649,10 @@ impl<'a> Scan<'a> {
         let listed = j > unit.len && matches!(self.key(j - unit.len - 1), "," | "và");
         let lower_ok = !unit.abbreviated
             && !listed
-            && self.lower_name_closes(j)
             && self.hits_at[j].clone().any(|h| {
                 let hit = self.hits[h];
                 hit.end - hit.start > 1
+                    && self.lower_name_closes(j, hit.end)
                     && self
                         .gazetteer
                         .entries(hit.name)
@@ -695,14 +695,7 @@ impl<'a> Scan<'a> {
                     (curated && self.all_capital(hit.start..hit.end)).then_some(hit.end)
                 });
                 if let Some(end) = abroad {
-                    let head = &self.text[self.toks[j - unit.len].span.clone()];
-                    let mut canonical: String =
-                        head.chars().take(1).flat_map(char::to_uppercase).collect();
-                    canonical.push_str(&head[head.chars().next().map_or(0, char::len_utf8)..]);
-                    canonical.push(' ');
-                    canonical
-                        .push_str(&self.text[self.toks[j].span.start..self.toks[end - 1].span.end]);
-                    return Some((end, PlaceRef::Other { canonical }));
+                    return Some((end, self.other(unit_type, j..end)));
                 }
                 if !number && (unit.abbreviated || levels.contains(Level::Province)) {
                     return None;
@@ -916,11 +909,6 @@ impl<'a> Scan<'a> {
                 return Some(i + 1);
             }
             // "ĐT.639" read as three tokens.
-            let glued = |k: usize| {
-                self.toks
-                    .get(k + 1)
-                    .is_some_and(|t| t.span.start == self.toks[k].span.end)
-            };
             let numbered = |t: &crate::token::Token| {
                 matches!(t.kind, TokenKind::Number | TokenKind::Mixed)
                     && self.text[t.span.clone()].starts_with(|c: char| c.is_ascii_digit())
@@ -928,8 +916,8 @@ impl<'a> Scan<'a> {
             if word == short
                 && self.surface_at(i + 1) == Some(".")
                 && self.toks.get(i + 2).is_some_and(numbered)
-                && glued(i)
-                && glued(i + 1)
+                && self.glued(i)
+                && self.glued(i + 1)
             {
                 let place = PlaceRef::Other {
                     canonical: format!("{head} {}", self.surface(i + 2)),
@@ -1031,18 +1019,15 @@ impl<'a> Scan<'a> {
         Some(end)
     }
 
-    /// True when a known name starting in lower case at `j` has a capital
-    /// ("huyện bình Liêu") or ends at punctuation or the line's end ("tỉnh
-    /// quảng nam."), not before more words ("UBND xã chỉ đạo các …", "xã,
-    /// phường liên quan báo cáo").
-    fn lower_name_closes(&self, j: usize) -> bool {
-        self.hits_at[j].clone().any(|h| {
-            let end = self.hits[h].end;
-            (j..end).any(|k| self.capital(k))
-                || end >= self.toks.len()
-                || !self.is_word(end)
-                || !self.same_line(end - 1, end)
-        })
+    /// True when a known name starting in lower case at `j` and ending at
+    /// `end` has a capital ("huyện bình Liêu") or ends at punctuation or the
+    /// line's end ("tỉnh quảng nam."), not before more words ("UBND xã chỉ
+    /// đạo các …", "xã, phường liên quan báo cáo").
+    fn lower_name_closes(&self, j: usize, end: usize) -> bool {
+        (j..end).any(|k| self.capital(k))
+            || end >= self.toks.len()
+            || !self.is_word(end)
+            || !self.same_line(end - 1, end)
     }
 
     /// Streets listed after a street's mention ("đường Lê Duẩn và Hùng
@@ -1057,7 +1042,10 @@ impl<'a> Scan<'a> {
                 && self.capital(j)
                 && self.unit_word(j).is_none()
                 && !self.covered[j];
-            let Some(run) = self.capital_run(j).filter(|&r| ok && r - j >= 2) else {
+            if !ok {
+                break;
+            }
+            let Some(run) = self.capital_run(j).filter(|&r| r - j >= 2) else {
                 break;
             };
             let place = self.other(head, j..run);
