@@ -649,7 +649,12 @@ impl OrgScan<'_> {
             // "… Cảnh sát nhân dân", "… Khám bệnh"
             let people =
                 len <= 3 && run_end >= 2 && self.keys_are(run_end - 2..run_end, "nhân dân");
-            if k > start && closes && (len == 1 || people) {
+            // "Vụ Văn hóa dân tộc,", "Hội Người cao tuổi.": a short run that
+            // the sentence's punctuation closes.
+            let punct = (run_end >= self.toks.len() || !self.is_word(run_end))
+                && !matches!(self.surface(run_end), "-" | "&")
+                && !complete;
+            if k > start && (closes && (len == 1 || people) || punct && len <= 3) {
                 end = run_end;
             }
             break;
