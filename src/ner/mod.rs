@@ -22,6 +22,7 @@ pub mod orgs;
 pub mod people;
 pub mod resolve;
 pub mod rules;
+pub mod words;
 
 use std::ops::{Deref, Range};
 use std::sync::Arc;
@@ -98,20 +99,28 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> E
     tokens.tokenize(text, 0);
     let mut dropped = Vec::new();
     let mut mentions = rules::find_places(gazetteer, text, &tokens);
-    // A byline is people ("Hồng Lĩnh - Thanh Hải"): no bare local place names there.
+    // A byline or a photo credit names people ("Hồng Lĩnh - Thanh Hải",
+    // "Ảnh: Khánh Hòa"): no bare place names there.
+    let view = crate::token::View::new(text, &tokens);
     mentions.retain(|m| {
-        let bare_local = matches!(
+        let bare = matches!(
             m.place,
-            rules::PlaceRef::Admin { unit_type: None, levels, .. } if !levels.contains(admin::Level::Province)
+            rules::PlaceRef::Admin {
+                unit_type: None,
+                ..
+            }
         );
         let s = sentences.partition_point(|s| s.span.end <= m.span.start);
-        let keep = !(bare_local && sentences.get(s).is_some_and(|s| s.kind == SentenceKind::Byline));
+        let byline = sentences
+            .get(s)
+            .is_some_and(|s| s.kind == SentenceKind::Byline);
+        let keep = !(bare && (byline || people::credit_names_at(&view, m.tokens.start)));
         if !keep {
             dropped.push(Dropped {
                 kind: "LOC",
                 span: m.span.clone(),
                 rule: m.rule,
-                why: "a bare local name on a byline is a person's",
+                why: "a bare place name on a byline or a credit is a person's",
             });
         }
         keep

@@ -18,6 +18,7 @@ use super::explain::Rule;
 use super::officials::TITLES;
 use super::people::HONORIFICS;
 use super::rules::{person_words, Mention};
+use super::words::Words;
 use crate::token::{TokenKind, Tokens, View};
 
 const ORGANIZATIONS: &str = include_str!("../../corpora/gazetteers/organizations.tsv");
@@ -71,6 +72,7 @@ const COMPLETE_ALONE: &[&str] = &[
     "huyện đoàn",
     "thành đoàn",
     "ban thường vụ",
+    "ủy ban kiểm tra",
 ];
 
 /// Heads whose name may start in lower case.
@@ -120,6 +122,33 @@ const STOP: &[&str] = &[
 /// Words that hold a [`STOP`] word and still name things: "Hội Đoàn kết Sư
 /// sãi yêu nước", "Công ty TNHH Thiết bị Y tế".
 const NAME_COMPOUNDS: &[[&str; 2]] = &[["yêu", "nước"], ["thiết", "bị"]];
+
+/// Verbs that close a sentence after an organisation ("… Cục Trồng trọt
+/// phát biểu."), never the last words of its name.
+const CLOSING_VERBS: &[[&str; 2]] = &[
+    ["phát", "biểu"],
+    ["khai", "mạc"],
+    ["bế", "mạc"],
+    ["kết", "luận"],
+    ["trình", "bày"],
+    ["thông", "tin"],
+    ["chia", "sẻ"],
+    ["nhấn", "mạnh"],
+    ["khẳng", "định"],
+    ["đồng", "ý"],
+    ["thống", "nhất"],
+    ["triển", "khai"],
+    ["tiếp", "nhận"],
+    ["ký", "kết"],
+    ["công", "bố"],
+    ["hưởng", "ứng"],
+    ["đăng", "cai"],
+    ["tài", "trợ"],
+    ["ủng", "hộ"],
+    ["hỗ", "trợ"],
+    ["tiếp", "đón"],
+    ["phát", "động"],
+];
 
 /// Level words that end an organisation's name ("UBND tỉnh").
 pub(super) const LEVELS: &[&[&str]] = &[
@@ -470,6 +499,16 @@ impl OrgScan<'_> {
                 // "Phòng chống thiên tai và Tìm kiếm cứu nạn": a sector and a name.
                 Some((e, _)) if self.joins_name(e) => self.name(e + 1, false).unwrap_or(e),
                 Some((e, _)) => e,
+                // "Văn phòng Thành ủy", "Văn phòng UBND tỉnh": a head of its parent body.
+                None if head.name == "Văn phòng"
+                    && self.capital(i)
+                    && self.joined(end - 1)
+                    && self
+                        .entry(end, &[Kind::Level])
+                        .is_some_and(|(e, _)| self.keys_in(end..e, COMPLETE_ALONE)) =>
+                {
+                    end
+                }
                 None => {
                     // "Ban Quản lý dự án …", "Hội đồng thẩm định …" may go on in lower case.
                     let lower_start = self.keys_in(i..end, LOWER_NAMED);
@@ -601,6 +640,13 @@ impl OrgScan<'_> {
                 }
                 break;
             }
+            // "Dự báo", "Lịch sử": the second syllable of a word whose first
+            // is capitalised, even a verb's ("báo", "sử").
+            if k > start && word && self.continues_word(k) {
+                k += 1;
+                end = k;
+                continue;
+            }
             if !word || another || self.stop(k) || k == start && !lower_start {
                 break;
             }
@@ -629,8 +675,12 @@ impl OrgScan<'_> {
                 && self
                     .entry(k - 2, &[Kind::Head, Kind::Level, Kind::Body])
                     .is_none();
-            let next_capital =
-                run_end < self.toks.len() && self.capital(run_end) && len <= 4 && !complete;
+            // "… miền Nam và đại diện Cục Trồng trọt": not through "và".
+            let next_capital = run_end < self.toks.len()
+                && self.capital(run_end)
+                && len <= 4
+                && !complete
+                && (k..run_end).all(|n| self.key(n) != "và");
             let next_tail = run_end < self.toks.len() && self.tail_starts(run_end) && len <= most;
             if next_capital || next_tail {
                 k = run_end;
@@ -649,17 +699,41 @@ impl OrgScan<'_> {
             // "… Cảnh sát nhân dân", "… Khám bệnh"
             let people =
                 len <= 3 && run_end >= 2 && self.keys_are(run_end - 2..run_end, "nhân dân");
-            // "Vụ Văn hóa dân tộc,", "Hội Người cao tuổi.": a short run that
-            // the sentence's punctuation closes.
-            let punct = (run_end >= self.toks.len() || !self.is_word(run_end))
+            // "Vụ Văn hóa dân tộc,", "Hội Người cao tuổi.": whole words that
+            // the sentence's punctuation closes, no verb among them.
+            let punct = (closes || !self.is_word(run_end))
                 && !matches!(self.surface(run_end), "-" | "&")
-                && !complete;
-            if k > start && (closes && (len == 1 || people) || punct && len <= 3) {
+                && !complete
+                && self.words_only(k..run_end);
+            if k > start && (closes && (len == 1 || people) || punct) {
                 end = run_end;
             }
             break;
         }
         (end > start).then_some(end)
+    }
+
+    /// True when the lower-case syllable at `k` ends a word begun by the
+    /// capitalised one before it ("Dự báo", "Trồng trọt").
+    fn continues_word(&self, k: usize) -> bool {
+        k > 0
+            && !self.capital(k)
+            && self.is_word(k)
+            && self.capital(k - 1)
+            && self.joined(k - 1)
+            && !self.is_acronym(k - 1)
+            && Words::embedded().pair(self.key(k - 1), self.key(k))
+    }
+
+    /// True when `range` is one to three two-syllable words, none of them a
+    /// verb that closes sentences ("dân tộc", "cao tuổi"; not "phát biểu").
+    fn words_only(&self, range: Range<usize>) -> bool {
+        let len = range.len();
+        matches!(len, 2 | 4 | 6)
+            && range.clone().step_by(2).all(|k| {
+                let pair = [self.key(k), self.key(k + 1)];
+                Words::embedded().pair(pair[0], pair[1]) && !CLOSING_VERBS.contains(&pair)
+            })
     }
 
     /// A person's name starts at `k`: a surname followed by a capitalised word.

@@ -107,6 +107,19 @@ const CREDITS: &[&[&str]] = &[
     &["bài"],
 ];
 
+/// True when the token at `i` opens the names of a photo credit ("Ảnh:
+/// Khánh Hòa", "Tin, ảnh: …"): a credit opener and a colon stand before it.
+pub(super) fn credit_names_at(view: &View, i: usize) -> bool {
+    i > 0
+        && view.key(i - 1) == ":"
+        && CREDITS.iter().any(|w| {
+            let start = (i - 1).checked_sub(w.len());
+            start.is_some_and(|s| {
+                view.keys_at(s, w) && view.surface(s).starts_with(char::is_uppercase)
+            })
+        })
+}
+
 /// Finds the people of a text. `taken` are the token ranges of top-level
 /// places and organisations, in order; people never overlap them.
 ///
