@@ -623,7 +623,9 @@ impl OrgScan<'_> {
                 end = k;
                 continue;
             }
-            if matches!(self.surface(k), "&" | "-" | "–") && self.capital(k + 1) {
+            if matches!(self.surface(k), "&" | "-" | "–") && self.capital(k + 1)
+                || self.inner_comma(k)
+            {
                 k += 1;
                 continue;
             }
@@ -656,7 +658,9 @@ impl OrgScan<'_> {
             let most = if lower_start { 10 } else { 6 };
             let run_end = (k + 1..(k + most + 1).min(self.toks.len()))
                 .find(|&n| {
-                    !self.is_word(n) && !matches!(self.surface(n), "-" | "&")
+                    !self.is_word(n)
+                        && !matches!(self.surface(n), "-" | "&")
+                        && !self.inner_comma(n)
                         || self.capital(n)
                         || self.tail_starts(n)
                         || self.stop(n)
@@ -711,6 +715,12 @@ impl OrgScan<'_> {
             break;
         }
         (end > start).then_some(end)
+    }
+
+    /// True when the comma at `k` is the one of "phòng, chống" ("Cục Quản lý
+    /// đê điều và Phòng, chống thiên tai"), inside a name.
+    fn inner_comma(&self, k: usize) -> bool {
+        k > 0 && self.key(k) == "," && self.key(k - 1) == "phòng" && self.key(k + 1) == "chống"
     }
 
     /// True when the lower-case syllable at `k` ends a word begun by the
@@ -878,6 +888,14 @@ impl OrgScan<'_> {
         }
         if let Some(level_end) = self.level_at(at) {
             return level_end;
+        }
+        // "Ban Tuyên giáo và Dân vận Trung ương": the central body.
+        if self.capital(at)
+            && self.keys_are(at..at + 2, "trung ương")
+            && at > 0
+            && self.joined(at - 1)
+        {
+            return at + 2;
         }
         // "Huyện ủy Hà Khẩu": a party committee named by a place the
         // gazetteer does not hold (abroad), not by a person.

@@ -946,6 +946,10 @@ impl<'a> Scan<'a> {
             }
         }
         let (words, head) = HEADS.iter().find(|(words, _)| self.keys_at(i, words))?;
+        // "HĐND thành phố Tạ Quang Hữu": the city's level word, then a person.
+        if *head == "Phố" && i > 0 && self.key(i - 1) == "thành" {
+            return None;
+        }
         let mut j = i + words.len();
         let site = matches!(*head, "Cửa khẩu" | "Cột cờ");
         // In a line of capitals ("DỌC SÔNG NHO QUẾ") natural places and
