@@ -135,10 +135,12 @@ pub fn find_places(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Vec<Me
         mentions: Vec::new(),
         sites: Vec::new(),
         unit_words: Vec::new(),
+        abroad: Vec::new(),
     };
     scan.unit_words = (0..tokens.len()).map(|i| scan.find_unit_word(i)).collect();
     scan.first_pass();
     scan.second_pass();
+    scan.abroad_again();
     let mut mentions = scan.mentions;
     mentions.sort_by_key(|m| m.tokens.start);
     mentions
@@ -371,6 +373,9 @@ struct Scan<'a> {
     sites: Vec<Range<usize>>,
     /// The unit word starting at each token.
     unit_words: Vec<Option<UnitWord>>,
+    /// Provinces and cities abroad named after a unit word ("tỉnh Svay
+    /// Rieng"): their tokens and canonical names, for their bare mentions.
+    abroad: Vec<(Range<usize>, String)>,
 }
 
 /// The scan reads its tokens through the shared [`View`].
@@ -549,7 +554,13 @@ impl<'a> Scan<'a> {
                 candidates,
                 era,
             },
-            other => other,
+            PlaceRef::Other { canonical } => {
+                // A unit abroad: its bare mentions are read later.
+                if matches!(unit.kind, UnitKind::Admin(..)) {
+                    self.abroad.push((j..end, canonical.clone()));
+                }
+                PlaceRef::Other { canonical }
+            }
         };
         self.push(i..end, place, Rule::UnitWord);
         Some(self.continuation(end, unit.kind))
@@ -697,7 +708,20 @@ impl<'a> Scan<'a> {
                 if let Some(end) = abroad {
                     return Some((end, self.other(unit_type, j..end)));
                 }
-                if !number && (unit.abbreviated || levels.contains(Level::Province)) {
+                // "tỉnh Svay Rieng", "thành phố Suwon": a name the gazetteer
+                // does not know at all, after a province's unit word in
+                // full, is a province or city abroad.
+                if !number && !unit.abbreviated && levels.contains(Level::Province) {
+                    let end = self.new_name(j)?;
+                    let known = (j..end).any(|k| !self.hits_at[k].is_empty());
+                    // "Chủ tịch UBND tỉnh Trương Quốc Khải": a person after the level word.
+                    let word = matches!(self.key(j), "ủy" | "đoàn" | "đội" | "lộ" | "trưởng")
+                        || person_words().contains_key(self.key(j))
+                        || j > unit.len
+                            && matches!(self.key(j - unit.len - 1), "ubnd" | "hđnd" | "dân");
+                    return (!known && !word).then(|| (end, self.other(unit_type, j..end)));
+                }
+                if !number && unit.abbreviated {
                     return None;
                 }
                 let end = self.new_name(j)?;
@@ -1298,6 +1322,26 @@ impl<'a> Scan<'a> {
             end += 1;
         }
         (end > j).then_some(end)
+    }
+
+    /// Bare mentions of the places abroad named after a unit word before
+    /// ("Savannakhet" after "tỉnh Savannakhet"), same canonical name.
+    fn abroad_again(&mut self) {
+        for (name, canonical) in std::mem::take(&mut self.abroad) {
+            let n = name.len();
+            for i in name.end..self.toks.len().saturating_sub(n - 1) {
+                let same = (0..n).all(|m| self.key(i + m) == self.key(name.start + m))
+                    && (0..n - 1).all(|m| self.joined(i + m));
+                let boundary =
+                    !(i > 0 && self.capital(i - 1) && self.joined(i - 1)) && !self.capital(i + n);
+                if same && self.capital(i) && boundary && self.free(i..i + n) {
+                    let place = PlaceRef::Other {
+                        canonical: canonical.clone(),
+                    };
+                    self.push(i..i + n, place, Rule::CuratedPlace);
+                }
+            }
+        }
     }
 
     fn other(&self, head: &str, name: Range<usize>) -> PlaceRef {
