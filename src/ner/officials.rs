@@ -153,6 +153,14 @@ pub fn find_officials(
         } else if end > 0 && matches!(reader.key(end - 1), "-" | "–") {
             // "Phó Chủ tịch UBND tỉnh – Nguyễn Văn Sơn", "… - ông Trịnh Quốc Việt"
             end -= 1;
+        } else if let Some(k) = reader
+            .rank_or_degree_start(p.tokens.start)
+            .filter(|&k| k > 0 && reader.key(k - 1) == ",")
+        {
+            // "Giám đốc Trung tâm Y tế huyện, BSCKI Trịnh Văn Lực", "Đội
+            // trưởng Đội CSGT số 4, Thiếu tá Trần Mạnh Cường": a rank or a
+            // degree after the comma marks the apposition.
+            end = k - 1;
         } else {
             end = p.tokens.start;
         }
@@ -388,6 +396,27 @@ impl Reader<'_> {
             .iter()
             .find(|w| start >= w.len() && self.keys_at(start - w.len(), w))
             .map_or(start, |w| start - w.len())
+    }
+
+    /// Where a rank ("Thiếu tá") or degrees ("TS.", "PGS.TS.", "BSCKI")
+    /// written right before a name starting at `start` start.
+    fn rank_or_degree_start(&self, start: usize) -> Option<usize> {
+        const DEGREES: &[&str] = &[
+            "ts", "ths", "pgs", "gs", "bs", "bscki", "bsckii", "ds", "ks", "ngưt", "ngnd", "nsưt",
+            "nsnd", "ttưt", "ttnd",
+        ];
+        let rank = HONORIFICS
+            .iter()
+            .filter(|w| matches!(w.last(), Some(&("tá" | "úy" | "tướng"))))
+            .find(|w| start >= w.len() && self.keys_at(start - w.len(), w));
+        if let Some(w) = rank {
+            return Some(start - w.len());
+        }
+        let mut k = start;
+        while k > 0 && (self.key(k - 1) == "." || DEGREES.contains(&self.key(k - 1))) {
+            k -= 1;
+        }
+        (k < start && DEGREES.contains(&self.key(k))).then_some(k)
     }
 
     /// True when a lower-case body named by its kind alone starts at `k`
