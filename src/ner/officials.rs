@@ -206,6 +206,22 @@ pub fn find_officials(
         // a copular or electoral frame ("từng là", "được bầu giữ chức").
         let mut at = p.tokens.end;
         let mut k = i + 1;
+        // "Các đồng chí A, B và C được bầu làm Phó Bí thư Tỉnh ủy": a list
+        // of names, then the frame they share.
+        let mut last = i;
+        while matches!(reader.key(spans[last].tokens.end), "," | "và")
+            && spans.get(last + 1).is_some_and(|s| {
+                same(last + 1)
+                    && s.kind == "PER"
+                    && reader.cue_start(s.tokens.start) == spans[last].tokens.end + 1
+            })
+        {
+            last += 1;
+        }
+        if last > i && reader.frame_end(spans[last].tokens.end).is_some() {
+            at = spans[last].tokens.end;
+            k = last + 1;
+        }
         loop {
             // "…, Phó Trưởng Ban X được bầu làm Trưởng Ban X": a frame may
             // follow a title too.
