@@ -37,6 +37,7 @@ fn legacy_safe(text: &str) -> String {
         .replace(['“', '”'], "\"")
         .replace('…', "...")
         .replace('\u{a0}', " ")
+        .replace('‰', "%o")
 }
 
 fn process(bytes: Vec<u8>) -> Record {

@@ -654,3 +654,78 @@ fn stations_envoys_and_lower_case_generic_heads() {
         ]
     );
 }
+
+#[test]
+fn a_rank_or_a_degree_after_the_comma_marks_an_apposition() {
+    assert_eq!(
+        officials("Tại huyện Trảng Bom, Giám đốc Trung tâm Y tế huyện, BSCKI Trịnh Văn Lực thông tin về dịch sốt xuất huyết."),
+        [triple("Trịnh Văn Lực", "Giám đốc", Some("Trung tâm Y tế huyện"))]
+    );
+    assert_eq!(
+        officials(
+            "Đội trưởng Đội CSGT số 4, Thiếu tá Trần Mạnh Cường đề nghị tăng cường tuần tra."
+        ),
+        [triple(
+            "Trần Mạnh Cường",
+            "Đội trưởng",
+            Some("Đội CSGT số 4")
+        )]
+    );
+    // An honorific is no apposition: the minister is someone else.
+    assert_eq!(
+        officials(
+            "Nhận Bằng khen của Bộ trưởng Bộ GD&ĐT, bà Lê Thị Thanh Mai yêu cầu các phòng rà soát."
+        ),
+        []
+    );
+}
+
+#[test]
+fn names_listed_before_a_shared_frame_each_take_it() {
+    assert_eq!(
+        officials("Các đồng chí Trần Khắc Lộc, Đinh Thị Mai Phương và Lã Văn Thái được bầu làm Phó Bí thư Tỉnh ủy."),
+        [
+            triple("Trần Khắc Lộc", "Phó Bí thư", Some("Tỉnh ủy")),
+            triple("Đinh Thị Mai Phương", "Phó Bí thư", Some("Tỉnh ủy")),
+            triple("Lã Văn Thái", "Phó Bí thư", Some("Tỉnh ủy")),
+        ]
+    );
+}
+
+#[test]
+fn thanh_pho_before_a_name_is_the_city_not_a_street() {
+    assert_eq!(
+        officials("Phát biểu khai mạc, Chủ tịch HĐND thành phố Tạ Quang Hữu đề nghị các đại biểu tập trung thảo luận."),
+        [triple("Tạ Quang Hữu", "Chủ tịch", Some("HĐND thành phố"))]
+    );
+}
+
+#[test]
+fn names_read_whole_words_after_a_capitalised_syllable() {
+    let orgs = |text: &str| -> Vec<String> {
+        Pipeline::default()
+            .process(&Document::from_text("x", text))
+            .entities
+            .into_iter()
+            .filter(|e| e.kind == "ORG")
+            .map(|e| e.text)
+            .collect()
+    };
+    assert_eq!(
+        orgs("Ông Lê Đình Quyết, Phó Giám đốc Trung tâm Dự báo khí tượng thủy văn quốc gia cho biết mặn sẽ giảm."),
+        ["Trung tâm Dự báo khí tượng thủy văn quốc gia"]
+    );
+    assert_eq!(
+        orgs("Đoàn có đại diện Vụ Văn hóa dân tộc, Bệnh viện Bệnh Nhiệt đới Trung ương và Khoa Lịch sử."),
+        ["Vụ Văn hóa dân tộc", "Bệnh viện Bệnh Nhiệt đới Trung ương", "Khoa Lịch sử"]
+    );
+    // A verb closing the sentence stays out; "và đại diện" is no bridge.
+    assert_eq!(
+        orgs("Viện Khoa học Thủy lợi miền Nam và đại diện Cục Trồng trọt phát biểu."),
+        ["Viện Khoa học Thủy lợi miền Nam", "Cục Trồng trọt"]
+    );
+    assert_eq!(
+        orgs("Cục Quản lý đê điều và Phòng, chống thiên tai đề nghị các tỉnh chủ động."),
+        ["Cục Quản lý đê điều và Phòng, chống thiên tai"]
+    );
+}

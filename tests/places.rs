@@ -63,3 +63,47 @@ fn every_case_finds_and_links_its_places() {
         failures.join("\n")
     );
 }
+
+/// Top-level entities of `text`: type, surface and canonical name.
+fn entities(text: &str) -> Vec<(String, String, Option<String>)> {
+    let record = Pipeline::default().process(&Document::from_text("x", text));
+    record
+        .entities
+        .into_iter()
+        .filter(|e| !e.nested)
+        .map(|e| (e.kind, e.text, e.canonical))
+        .collect()
+}
+
+#[test]
+fn a_province_abroad_after_its_unit_word_and_its_bare_mentions() {
+    let got = entities(
+        "Về phía Campuchia có ông Keo Sokhom, lãnh đạo tỉnh Svay Rieng. Hàng Việt được người dân Svay Rieng ưa chuộng.",
+    );
+    let places: Vec<&str> = got
+        .iter()
+        .filter(|e| e.0 == "LOC")
+        .map(|e| e.1.as_str())
+        .collect();
+    assert_eq!(places, ["tỉnh Svay Rieng", "Svay Rieng"]);
+    // A person after "UBND tỉnh" is no place abroad.
+    let got = entities("Phó Chủ tịch UBND tỉnh Trương Quốc Khải dự họp.");
+    assert!(
+        got.iter()
+            .any(|e| e.0 == "PER" && e.1 == "Trương Quốc Khải"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn bare_place_names_on_credits_and_bylines_are_people() {
+    let got =
+        entities("Lãnh đạo hai tỉnh ký kết biên bản. Ảnh: KHÁNH HÒA\n\nThanh Tùng - Khánh Hòa\n");
+    let people: Vec<&str> = got
+        .iter()
+        .filter(|e| e.0 == "PER")
+        .map(|e| e.1.as_str())
+        .collect();
+    assert_eq!(people, ["KHÁNH HÒA", "Thanh Tùng", "Khánh Hòa"]);
+    assert!(got.iter().all(|e| e.0 != "LOC"), "{got:?}");
+}

@@ -623,9 +623,12 @@ impl OrgScan<'_> {
                 end = k;
                 continue;
             }
-            if matches!(self.surface(k), "&" | "-" | "–") && self.capital(k + 1)
-                || self.inner_comma(k)
-            {
+            if self.inner_comma(k) {
+                k += 2;
+                end = k;
+                continue;
+            }
+            if matches!(self.surface(k), "&" | "-" | "–") && self.capital(k + 1) {
                 k += 1;
                 continue;
             }
@@ -679,12 +682,13 @@ impl OrgScan<'_> {
                 && self
                     .entry(k - 2, &[Kind::Head, Kind::Level, Kind::Body])
                     .is_none();
-            // "… miền Nam và đại diện Cục Trồng trọt": not through "và".
+            // "… miền Nam và đại diện Cục Trồng trọt": not through "và"
+            // and lower-case words ("… đê điều và Phòng, chống thiên tai" goes on).
             let next_capital = run_end < self.toks.len()
                 && self.capital(run_end)
                 && len <= 4
                 && !complete
-                && (k..run_end).all(|n| self.key(n) != "và");
+                && (k..run_end).all(|n| self.key(n) != "và" || n + 1 == run_end);
             let next_tail = run_end < self.toks.len() && self.tail_starts(run_end) && len <= most;
             if next_capital || next_tail {
                 k = run_end;

@@ -1333,7 +1333,7 @@ impl<'a> Scan<'a> {
                 let same = (0..n).all(|m| self.key(i + m) == self.key(name.start + m))
                     && (0..n - 1).all(|m| self.joined(i + m));
                 let boundary =
-                    !(i > 0 && self.capital(i - 1) && self.joined(i - 1)) && !self.capital(i + n);
+                    !(self.capital(i + n) || i > 0 && self.capital(i - 1) && self.joined(i - 1));
                 if same && self.capital(i) && boundary && self.free(i..i + n) {
                     let place = PlaceRef::Other {
                         canonical: canonical.clone(),
