@@ -729,3 +729,11 @@ fn names_read_whole_words_after_a_capitalised_syllable() {
         ["Cục Quản lý đê điều và Phòng, chống thiên tai"]
     );
 }
+
+#[test]
+fn a_governor_abroad_takes_the_province_as_organisation() {
+    assert_eq!(
+        officials("Về phía Campuchia có ông Keo Sokhom, Tỉnh trưởng tỉnh Svay Rieng, cùng đoàn doanh nghiệp."),
+        [triple("Keo Sokhom", "Tỉnh trưởng", Some("tỉnh Svay Rieng"))]
+    );
+}

@@ -82,6 +82,8 @@ pub(super) const TITLES: &[&[&str]] = &[
     &["chánh", "án"],
     &["hạt", "trưởng"],
     &["tổng", "thư", "ký"],
+    &["tỉnh", "trưởng"],
+    &["tổng", "lãnh", "sự"],
     &["chủ", "tịch", "hđqt"],
     &["pct"],
     &["gđ"],
