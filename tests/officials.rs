@@ -737,3 +737,31 @@ fn a_governor_abroad_takes_the_province_as_organisation() {
         [triple("Keo Sokhom", "Tỉnh trưởng", Some("tỉnh Svay Rieng"))]
     );
 }
+
+#[test]
+fn short_names_in_brackets_and_their_later_mentions() {
+    let orgs = |text: &str| -> Vec<String> {
+        Pipeline::default()
+            .process(&Document::from_text("x", text))
+            .entities
+            .into_iter()
+            .filter(|e| e.kind == "ORG")
+            .map(|e| e.text)
+            .collect()
+    };
+    assert_eq!(
+        orgs("Theo Trung tâm Kiểm soát bệnh tật (CDC) Đồng Nai, số ca tăng. Bác sĩ Lê Quang Trung, Giám đốc CDC Đồng Nai cho biết thêm."),
+        ["Trung tâm Kiểm soát bệnh tật (CDC) Đồng Nai", "CDC Đồng Nai"]
+    );
+    assert_eq!(
+        orgs("Tập đoàn Nông nghiệp Hưng Thịnh (HTAgri) cam kết đầu tư; HTAgri sẽ xây nhà máy."),
+        ["Tập đoàn Nông nghiệp Hưng Thịnh", "HTAgri", "HTAgri"]
+    );
+    // A sector's abbreviation inside a name is no organisation later.
+    assert_eq!(
+        orgs(
+            "Phòng Cảnh sát giao thông (CSGT) Công an TP Hà Nội ra quân; lực lượng CSGT tuần tra."
+        ),
+        ["Phòng Cảnh sát giao thông (CSGT) Công an TP Hà Nội"]
+    );
+}

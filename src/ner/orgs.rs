@@ -286,39 +286,58 @@ pub fn find_orgs(
     };
     let mut out = Vec::new();
     // Acronyms defined in brackets after an organisation ("(HEPZA)").
+    // and inside one's name ("Trung tâm Kiểm soát bệnh tật (CDC) Đồng Nai").
     let mut acronyms: Vec<&str> = Vec::new();
+    let mut placed: Vec<&str> = Vec::new();
+    let mut first = None;
     let mut i = 0;
     while i < scan.toks.len() {
         match scan.org_at(i) {
             Some((end, rule, entry)) => {
                 out.push(scan.mention(i..end, rule, entry));
+                // Only the whole body's short name, before its place: not a
+                // sector's ("Phòng Cảnh sát giao thông (CSGT) Công an TP").
+                for k in i + 1..end.saturating_sub(1) {
+                    let bracket = scan.key(k - 1) == "(" && scan.key(k + 1) == ")";
+                    if bracket && scan.is_acronym(k) && scan.place_at(k + 2).is_some() {
+                        placed.push(scan.surface(k));
+                        first = first.or(Some(end));
+                    }
+                }
                 i = end;
                 if let Some(k) = scan.bracket_acronym(end) {
                     out.push(scan.mention(k..k + 1, Rule::OrgAcronym, ""));
                     acronyms.push(scan.surface(k));
+                    first = first.or(Some(k + 1));
                     i = k + 2;
                 }
             }
             None => i += 1,
         }
     }
-    // Their later mentions, where nothing else stands: one walk over the
-    // tokens beside the organisations, which are in order.
-    if !acronyms.is_empty() {
+    // Their later mentions, where nothing else stands, with a place written
+    // right after ("CDC Đồng Nai"): one walk over the tokens beside the
+    // organisations, which are in order.
+    if let Some(first) = first {
         let acronyms: HashSet<&str> = acronyms.into_iter().collect();
-        let first = out
-            .iter()
-            .find(|o| o.rule == Rule::OrgAcronym)
-            .map_or(0, |o| o.tokens.end);
+        let placed: HashSet<&str> = placed.into_iter().collect();
         let mut later = Vec::new();
         let mut o = 0;
-        for k in first..scan.toks.len() {
+        let mut k = first;
+        while k < scan.toks.len() {
             while out.get(o).is_some_and(|org| org.tokens.end <= k) {
                 o += 1;
             }
             let inside = out.get(o).is_some_and(|org| org.tokens.start <= k);
-            if !inside && scan.place_at(k).is_none() && acronyms.contains(scan.surface(k)) {
-                later.push(scan.mention(k..k + 1, Rule::OrgAcronym, ""));
+            let place = scan.place_at(k + 1).filter(|_| scan.joined(k));
+            let word = scan.surface(k);
+            let known = acronyms.contains(word) || place.is_some() && placed.contains(word);
+            if !inside && scan.place_at(k).is_none() && known {
+                let end = place.unwrap_or(k + 1);
+                later.push(scan.mention(k..end, Rule::OrgAcronym, ""));
+                k = end;
+            } else {
+                k += 1;
             }
         }
         out.append(&mut later);
@@ -360,9 +379,11 @@ impl OrgScan<'_> {
     fn bracket_acronym(&self, end: usize) -> Option<usize> {
         let k = end + 1;
         let word = self.surface(k);
+        // "(HEPZA)", and a short name in mixed case: "(HTAgri)", "(PetroVietnam)".
         let acronym = word.chars().count() >= 2
-            && word.chars().any(char::is_alphabetic)
-            && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
+            && word.starts_with(char::is_uppercase)
+            && word.chars().filter(|c| c.is_uppercase()).count() >= 2
+            && word.chars().all(char::is_alphanumeric);
         (self.key(end) == "(" && self.key(k + 1) == ")" && acronym && self.place_at(k).is_none())
             .then_some(k)
     }
