@@ -728,6 +728,15 @@ fn names_read_whole_words_after_a_capitalised_syllable() {
         orgs("Cục Quản lý đê điều và Phòng, chống thiên tai đề nghị các tỉnh chủ động."),
         ["Cục Quản lý đê điều và Phòng, chống thiên tai"]
     );
+    // What a body is about, after "về"; not after a complete name.
+    assert_eq!(
+        orgs("Ông Nguyễn Đức Toàn, Trưởng Phòng Cảnh sát phòng, chống tội phạm về môi trường Công an tỉnh cho biết."),
+        ["Phòng Cảnh sát phòng, chống tội phạm về môi trường Công an tỉnh"]
+    );
+    assert_eq!(
+        orgs("Ông trả lời Báo Tuổi Trẻ về mục tiêu tăng trưởng."),
+        ["Báo Tuổi Trẻ"]
+    );
 }
 
 #[test]

@@ -736,10 +736,51 @@ impl OrgScan<'_> {
                 && self.words_only(k..run_end);
             if k > start && (closes && (len == 1 || people) || punct) {
                 end = run_end;
+                // "Cục Cảnh sát quản lý hành chính về trật tự xã hội": what
+                // the body is about.
+                if punct && self.key(run_end) == "về" {
+                    end = self.about_end(run_end + 1).unwrap_or(end);
+                }
             }
             break;
         }
         (end > start).then_some(end)
+    }
+
+    /// The end of what a body is about, from `k` after "về": whole words
+    /// ("trật tự xã hội", "phòng, chống thiên tai") that a punctuation mark,
+    /// a bracket, a stop word, a place or a level word closes.
+    fn about_end(&self, k: usize) -> Option<usize> {
+        let end = self.whole_words_end(k);
+        let closed = end >= self.toks.len()
+            || !self.is_word(end)
+            || self.stop(end)
+            || self.tail_starts(end)
+            || !self.joined(end - 1);
+        (end > k && closed).then_some(end)
+    }
+
+    /// Where up to three whole words from `k` end: two-syllable words of the
+    /// list ("dân tộc", "cao tuổi") or "phòng, chống", none a verb that
+    /// closes sentences ("phát biểu").
+    fn whole_words_end(&self, mut k: usize) -> usize {
+        for _ in 0..3 {
+            if self.key(k) == "phòng" && self.inner_comma(k + 1) {
+                k += 3;
+                continue;
+            }
+            let pair = [self.key(k), self.key(k + 1)];
+            let whole = self.is_word(k)
+                && !self.capital(k)
+                && self.joined(k)
+                && Words::embedded().pair(pair[0], pair[1])
+                && !CLOSING_VERBS.contains(&pair);
+            if !whole {
+                break;
+            }
+            k += 2;
+        }
+        k
     }
 
     /// True when the comma at `k` is the one of "phòng, chống" ("Cục Quản lý
@@ -760,15 +801,10 @@ impl OrgScan<'_> {
             && Words::embedded().pair(self.key(k - 1), self.key(k))
     }
 
-    /// True when `range` is one to three two-syllable words, none of them a
-    /// verb that closes sentences ("dân tộc", "cao tuổi"; not "phát biểu").
+    /// True when `range` is one to three whole words (see
+    /// [`OrgScan::whole_words_end`]).
     fn words_only(&self, range: Range<usize>) -> bool {
-        let len = range.len();
-        matches!(len, 2 | 4 | 6)
-            && range.clone().step_by(2).all(|k| {
-                let pair = [self.key(k), self.key(k + 1)];
-                Words::embedded().pair(pair[0], pair[1]) && !CLOSING_VERBS.contains(&pair)
-            })
+        !range.is_empty() && self.whole_words_end(range.start) == range.end
     }
 
     /// A person's name starts at `k`: a surname followed by a capitalised word.
