@@ -751,7 +751,7 @@ impl OrgScan<'_> {
     /// ("trật tự xã hội", "phòng, chống thiên tai") that a punctuation mark,
     /// a bracket, a stop word, a place or a level word closes.
     fn about_end(&self, k: usize) -> Option<usize> {
-        let end = self.whole_words_end(k);
+        let end = self.whole_words_end(k, self.toks.len());
         let closed = end >= self.toks.len()
             || !self.is_word(end)
             || self.stop(end)
@@ -760,11 +760,14 @@ impl OrgScan<'_> {
         (end > k && closed).then_some(end)
     }
 
-    /// Where up to three whole words from `k` end: two-syllable words of the
-    /// list ("dân tộc", "cao tuổi") or "phòng, chống", none a verb that
-    /// closes sentences ("phát biểu").
-    fn whole_words_end(&self, mut k: usize) -> usize {
+    /// Where up to three whole words from `k`, not past `limit`, end:
+    /// two-syllable words of the list ("dân tộc", "cao tuổi") or "phòng,
+    /// chống", none a verb that closes sentences ("phát biểu").
+    fn whole_words_end(&self, mut k: usize, limit: usize) -> usize {
         for _ in 0..3 {
+            if k >= limit {
+                break;
+            }
             if self.key(k) == "phòng" && self.inner_comma(k + 1) {
                 k += 3;
                 continue;
@@ -804,7 +807,7 @@ impl OrgScan<'_> {
     /// True when `range` is one to three whole words (see
     /// [`OrgScan::whole_words_end`]).
     fn words_only(&self, range: Range<usize>) -> bool {
-        !range.is_empty() && self.whole_words_end(range.start) == range.end
+        !range.is_empty() && self.whole_words_end(range.start, range.end) == range.end
     }
 
     /// A person's name starts at `k`: a surname followed by a capitalised word.
