@@ -774,3 +774,15 @@ fn short_names_in_brackets_and_their_later_mentions() {
         ["Phòng Cảnh sát giao thông (CSGT) Công an TP Hà Nội"]
     );
 }
+
+#[test]
+fn a_standing_deputy_head_of_a_board() {
+    assert_eq!(
+        officials("Dự lễ có bà Sơn Thị Chanh Thu, Phó Trưởng ban Thường trực Ban Dân tộc tỉnh."),
+        [triple(
+            "Sơn Thị Chanh Thu",
+            "Phó Trưởng ban Thường trực",
+            Some("Ban Dân tộc tỉnh")
+        )]
+    );
+}

@@ -556,6 +556,13 @@ impl Reader<'_> {
             .map(|w| w.len())
             .max()?;
         let mut end = k + core;
+        // "Phó Trưởng ban Thường trực Ban Dân tộc tỉnh": the head noun the
+        // title shares, then "Thường trực", then the organisation.
+        let head = matches!(self.key(end), "ban" | "phòng" | "khoa" | "đoàn" | "trạm")
+            && self.key(end - 1) == "trưởng";
+        if head && self.keys_at(end + 1, &["thường", "trực"]) {
+            end += 1;
+        }
         if matches!(
             (self.key(end), self.key(end + 1)),
             ("thường", "trực") | ("phụ", "trách")
