@@ -786,3 +786,21 @@ fn a_standing_deputy_head_of_a_board() {
         )]
     );
 }
+
+#[test]
+fn names_respectively_and_a_description_before_the_title() {
+    assert_eq!(
+        officials("Các ông Giàng A Sử, Lý Văn Chiến lần lượt giữ chức Chủ tịch UBND xã Tả Van, UBND xã Bản Hồ."),
+        [
+            triple("Giàng A Sử", "Chủ tịch", Some("UBND xã Tả Van")),
+            triple("Lý Văn Chiến", "Chủ tịch", Some("UBND xã Bản Hồ")),
+        ]
+    );
+    assert_eq!(
+        officials("Ông Nguyễn Văn Hòa, cựu quân nhân, nguyên Chỉ huy phó Ban Chỉ huy Quân sự xã Kim Sơn, được bầu làm Trưởng thôn Trì Chính."),
+        [
+            triple("Nguyễn Văn Hòa", "nguyên Chỉ huy phó", Some("Ban Chỉ huy Quân sự xã Kim Sơn")),
+            triple("Nguyễn Văn Hòa", "Trưởng thôn", Some("thôn Trì Chính")),
+        ]
+    );
+}

@@ -210,15 +210,29 @@ pub fn find_officials(
         let mut k = i + 1;
         // "Các đồng chí A, B và C được bầu làm Phó Bí thư Tỉnh ủy": a list
         // of names, then the frame they share.
+        let listed = |a: usize, b: usize| {
+            matches!(reader.key(spans[a].tokens.end), "," | "và")
+                && same(b)
+                && spans[a].kind == "PER"
+                && spans[b].kind == "PER"
+                && reader.cue_start(spans[b].tokens.start) == spans[a].tokens.end + 1
+        };
         let mut last = i;
-        while matches!(reader.key(spans[last].tokens.end), "," | "và")
-            && spans.get(last + 1).is_some_and(|s| {
-                same(last + 1)
-                    && s.kind == "PER"
-                    && reader.cue_start(s.tokens.start) == spans[last].tokens.end + 1
-            })
-        {
+        while last + 1 < spans.len() && listed(last, last + 1) {
             last += 1;
+        }
+        // "A, B, C lần lượt giữ chức Trưởng thôn X, Y, Z": each takes the
+        // place or body in its rank.
+        let respectively = reader.keys_at(spans[last].tokens.end, &["lần", "lượt"]);
+        if respectively {
+            let mut first = i;
+            while first > 0 && listed(first - 1, first) {
+                first -= 1;
+            }
+            if let Some((title, org)) = reader.respective(spans, first, last, i) {
+                push(title, org);
+                continue;
+            }
         }
         if last > i && reader.frame_end(spans[last].tokens.end).is_some() {
             at = spans[last].tokens.end;
@@ -243,7 +257,17 @@ pub fn find_officials(
                     .take_while(|&n| next_start.is_none_or(|s| n < s) && n < reader.toks.len())
                     .take_while(|&n| !matches!(reader.key(n), "." | ";"))
                     .find(|&n| reader.key(n) == ",");
-                if let Some(c) = comma.filter(|&c| reader.frame_end(c + 1).is_some()) {
+                // "Nguyễn Văn Hòa, cựu quân nhân, nguyên Chỉ huy phó …": a
+                // few lower-case words, then a title.
+                let next = spans.get(k).filter(|_| same(k));
+                let titled = |c: usize| {
+                    let limit = next_start.unwrap_or_else(|| reader.sentence_end(c + 1));
+                    c - start <= 6
+                        && (start..c).all(|n| reader.is_word(n) && !reader.capital(n))
+                        && reader.title_at(start, limit, next).is_none()
+                        && reader.title_at(c + 1, limit, next).is_some()
+                };
+                if let Some(c) = comma.filter(|&c| reader.frame_end(c + 1).is_some() || titled(c)) {
                     start = c + 1;
                 }
             }
@@ -404,6 +428,32 @@ impl Reader<'_> {
             return None;
         }
         None
+    }
+
+    /// For the name `i` of the list `first..=last` followed by "lần lượt",
+    /// a frame and a title, the title and the `i`-th entity after it ("A, B
+    /// lần lượt giữ chức Trưởng thôn Thượng Kiệm 1, Đông Thành"): as many
+    /// entities as names, separated by commas or "và".
+    fn respective(
+        &self,
+        spans: &[Span],
+        first: usize,
+        last: usize,
+        i: usize,
+    ) -> Option<(Range<usize>, Option<Range<usize>>)> {
+        let start = self.frame_end(spans[last].tokens.end + 2)?;
+        let next = spans.get(last + 1)?;
+        let title = self.title_at(start, next.tokens.start, Some(next))?;
+        let n = last - first + 1;
+        let targets = spans.get(last + 1..last + 1 + n)?;
+        let chained = targets.windows(2).all(|w| {
+            w[0].kind != "PER"
+                && w[1].kind != "PER"
+                && w[1].tokens.start == w[0].tokens.end + 1
+                && matches!(self.key(w[0].tokens.end), "," | "và")
+        });
+        let adjacent = next.tokens.start <= title.end;
+        (chained && adjacent).then(|| (title, Some(targets[i - first].tokens.clone())))
     }
 
     /// Where the honorific or rank written before a name starting at `start`
