@@ -804,3 +804,30 @@ fn names_respectively_and_a_description_before_the_title() {
         ]
     );
 }
+
+#[test]
+fn branches_of_national_bodies_and_abbreviations_inside_names() {
+    let orgs = |text: &str| -> Vec<String> {
+        Pipeline::default()
+            .process(&Document::from_text("x", text))
+            .entities
+            .into_iter()
+            .filter(|e| e.kind == "ORG")
+            .map(|e| e.text)
+            .collect()
+    };
+    assert_eq!(
+        orgs(
+            "Anh Nông Văn Quyết, Chủ tịch Hội Sinh viên Việt Nam tỉnh Thái Nguyên trao giấy khen."
+        ),
+        ["Hội Sinh viên Việt Nam tỉnh Thái Nguyên"]
+    );
+    assert_eq!(
+        orgs("Đoàn kiểm tra của Sở Tài nguyên và Môi trường (TN&MT) tỉnh Bà Rịa - Vũng Tàu làm việc với doanh nghiệp."),
+        ["Sở Tài nguyên và Môi trường (TN&MT) tỉnh Bà Rịa - Vũng Tàu"]
+    );
+    assert_eq!(
+        orgs("Trường nhận Bằng khen của Bộ GD&ĐT và Cờ thi đua của UBND tỉnh."),
+        ["Bộ GD&ĐT", "UBND tỉnh"]
+    );
+}

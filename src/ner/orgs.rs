@@ -518,7 +518,10 @@ impl OrgScan<'_> {
             }
             end = match field {
                 // "Phòng chống thiên tai và Tìm kiếm cứu nạn": a sector and a name.
-                Some((e, _)) if self.joins_name(e) => self.name(e + 1, false).unwrap_or(e),
+                // Not after an abbreviated sector: "Bộ GD&ĐT và Cờ thi đua".
+                Some((e, _)) if self.joins_name(e) && !self.is_acronym(e - 1) => {
+                    self.name(e + 1, false).unwrap_or(e)
+                }
                 Some((e, _)) => e,
                 // "Văn phòng Thành ủy", "Văn phòng UBND tỉnh": a head of its parent body.
                 None if head.name == "Văn phòng"
@@ -893,8 +896,7 @@ impl OrgScan<'_> {
         // "Ban Chỉ huy Quân sự (CHQS) huyện Mường Khương": an abbreviation in
         // brackets stays when the place follows it.
         let mut at = end;
-        if self.key(at) == "(" && self.key(at + 2) == ")" && self.is_acronym(at + 1) {
-            let after = at + 3;
+        if let Some(after) = self.acronym_bracket_end(at) {
             // "Phòng Cảnh sát giao thông (CSGT) Công an TP Hà Nội"
             if self.place_at(after).is_some()
                 || self.level_at(after).is_some()
@@ -948,6 +950,17 @@ impl OrgScan<'_> {
             }
         }
         if let Some(place_end) = self.place_at(at) {
+            // "Hội Sinh viên Việt Nam tỉnh Thái Nguyên", "… Samsung
+            // Electronics Việt Nam Thái Nguyên": a national body's branch.
+            let national = self.keys_are(at..place_end, "việt nam") && self.joined(place_end - 1);
+            if national {
+                if let Some(end) = self
+                    .place_at(place_end)
+                    .or_else(|| self.level_at(place_end))
+                {
+                    return end;
+                }
+            }
             return place_end;
         }
         if let Some(level_end) = self.level_at(at) {
@@ -990,6 +1003,24 @@ impl OrgScan<'_> {
     fn is_acronym(&self, k: usize) -> bool {
         let s = self.surface(k);
         s.chars().count() > 1 && s.chars().all(|c| c.is_uppercase() || c == '&' || c == '-')
+    }
+
+    /// The token after an abbreviation in brackets opening at `at`: "(CSGT)",
+    /// "(TN&MT)" (three tokens inside), "(PC05)".
+    fn acronym_bracket_end(&self, at: usize) -> Option<usize> {
+        if self.key(at) != "(" {
+            return None;
+        }
+        let close = (at + 2..at + 6).find(|&k| self.key(k) == ")")?;
+        let piece = |k: usize| {
+            let s = self.surface(k);
+            matches!(s, "&" | "-")
+                || s.chars().any(char::is_uppercase)
+                    && s.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+        };
+        let glued = (at + 1..close - 1).all(|k| self.glued(k));
+        let long = close > at + 2 || self.surface(at + 1).chars().count() > 1;
+        (glued && long && (at + 1..close).all(piece)).then_some(close + 1)
     }
 }
 
