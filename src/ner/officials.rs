@@ -246,7 +246,8 @@ pub fn find_officials(
             // "… huyện Nậm Pồ (cũ), được bầu làm …".
             at = reader.bracket_end(at);
             let mut start = at;
-            if matches!(reader.key(start), "," | "-" | "–") {
+            // "… UBND tỉnh kiêm Trưởng ban …", "Nguyễn Văn An (Chủ tịch UBND xã …)"
+            if matches!(reader.key(start), "," | "-" | "–" | "kiêm" | "(") {
                 start += 1;
             }
             // "Y Khoa Mlô, người nhiều năm gắn bó …, hiện là Phó Chủ tịch":
@@ -500,13 +501,21 @@ impl Reader<'_> {
     /// The token after a short bracket opening at `at` ("(SN 1968)",
     /// "(sinh năm 1975)"); `at` when there is none.
     fn bracket_end(&self, at: usize) -> usize {
-        // "(nay là Phó Giám đốc …)" holds a title.
-        if self.key(at) != "(" || self.frame_end(at).is_some() {
+        // "(nay là Phó Giám đốc …)", "(Chủ tịch UBND xã …)" hold a title.
+        if self.key(at) != "(" || self.frame_end(at).is_some() || self.starts_title(at + 1) {
             return at;
         }
         (at + 1..at + 6)
             .find(|&k| self.key(k) == ")")
             .map_or(at, |k| k + 1)
+    }
+
+    /// True when a title, with its modifiers, starts at `k`.
+    fn starts_title(&self, mut k: usize) -> bool {
+        while matches!(self.key(k), "phó" | "nguyên" | "quyền" | "tân") {
+            k += 1;
+        }
+        TITLES.iter().any(|w| self.keys_at(k, w))
     }
 
     /// Where a term written before `end` starts ("nhiệm kỳ 2021 - 2026",
