@@ -831,3 +831,18 @@ fn branches_of_national_bodies_and_abbreviations_inside_names() {
         ["Bộ GD&ĐT", "UBND tỉnh"]
     );
 }
+
+#[test]
+fn a_title_in_brackets_and_a_second_title_after_kiem() {
+    assert_eq!(
+        officials("Ông Nguyễn Văn An (Chủ tịch UBND xã Tân Hòa) cho biết, xã đã hoàn thành."),
+        [triple("Nguyễn Văn An", "Chủ tịch", Some("UBND xã Tân Hòa"))]
+    );
+    assert_eq!(
+        officials("Bà Trương Thị Ngọc Diễm, Phó Chủ tịch UBND tỉnh kiêm Trưởng ban Chỉ huy PCTT&TKCN tỉnh chủ trì."),
+        [
+            triple("Trương Thị Ngọc Diễm", "Phó Chủ tịch", Some("UBND tỉnh")),
+            triple("Trương Thị Ngọc Diễm", "Trưởng ban", Some("ban Chỉ huy PCTT&TKCN tỉnh")),
+        ]
+    );
+}
