@@ -846,3 +846,13 @@ fn a_title_in_brackets_and_a_second_title_after_kiem() {
         ]
     );
 }
+
+#[test]
+fn a_name_led_by_an_unlisted_family_name_and_a_title_before_its_term() {
+    assert_eq!(
+        officials(
+            "NGƯT Đậu Văn Khang, nguyên Hiệu trưởng giai đoạn 1990 - 2006 nhớ lại những ngày đầu."
+        ),
+        [triple("Đậu Văn Khang", "nguyên Hiệu trưởng", None)]
+    );
+}

@@ -646,7 +646,10 @@ impl Reader<'_> {
             return Some(start..end + head);
         }
         // "Giám đốc bệnh viện cho biết": a generic body, no organisation.
+        // "nguyên Hiệu trưởng giai đoạn 1990 - 2006", "… nhiệm kỳ 2020 - 2025"
+        let term = self.keys_at(end, &["giai", "đoạn"]) || self.keys_at(end, &["nhiệm", "kỳ"]);
         let closes = end == limit
+            || term
             || self.generic_body(end)
             || matches!(self.key(end), "," | "." | ";" | "-" | "–" | ")" | "");
         let kind_ok = self.toks.get(end).is_none_or(|t| {

@@ -327,8 +327,15 @@ impl PeopleScan<'_> {
         (end > i).then_some(end)
     }
 
+    /// A family name at `i`; or a capitalised word the list lacks before
+    /// "Văn" or "Thị" and a third capitalised word ("Đậu Văn Khang").
     fn surname(&self, i: usize) -> bool {
         person_words().get(self.key(i)) == Some(&"surname")
+            || matches!(self.surface(i + 1), "Văn" | "Thị")
+                && self.joined(i)
+                && self.joined(i + 1)
+                && self.capital_word(i + 2)
+                && !person_words().contains_key(self.key(i))
     }
 
     /// After a name at `start..end` led by a plural cue ("các bị cáo Tùng,
