@@ -856,3 +856,26 @@ fn a_name_led_by_an_unlisted_family_name_and_a_title_before_its_term() {
         [triple("Đậu Văn Khang", "nguyên Hiệu trưởng", None)]
     );
 }
+
+#[test]
+fn a_plural_title_before_a_list_a_long_bracket_and_a_written_degree() {
+    assert_eq!(
+        officials("Dự họp có các Phó Chủ tịch UBND tỉnh Nguyễn Văn An, Trần Văn Bình."),
+        [
+            triple("Nguyễn Văn An", "Phó Chủ tịch", Some("UBND tỉnh")),
+            triple("Trần Văn Bình", "Phó Chủ tịch", Some("UBND tỉnh")),
+        ]
+    );
+    assert_eq!(
+        officials("Bị cáo Phạm Văn Lợi (SN 1968, trú tại xã Hòa Bình, huyện Ba Vì), nguyên Chủ tịch UBND xã Hòa Bình, bị tuyên phạt 5 năm tù."),
+        [triple("Phạm Văn Lợi", "nguyên Chủ tịch", Some("UBND xã Hòa Bình"))]
+    );
+    assert_eq!(
+        officials("Giám đốc Bệnh viện Đa khoa tỉnh, bác sĩ Lê Văn Tâm cho biết."),
+        [triple(
+            "Lê Văn Tâm",
+            "Giám đốc",
+            Some("Bệnh viện Đa khoa tỉnh")
+        )]
+    );
+}

@@ -107,6 +107,9 @@ pub fn find_officials(
     // tỉnh gồm Chủ tịch A và 4 phó chủ tịch: …" (kept while scanning, so
     // long sentences stay linear).
     let mut frame: Option<Range<usize>> = None;
+    // A plural title written before a list of names ("các Phó Chủ tịch UBND
+    // tỉnh A, B"): the title, its organisation and the last name given it.
+    let mut plural: Option<(Range<usize>, Option<Range<usize>>, usize)> = None;
     for (i, p) in spans.iter().enumerate() {
         if i > 0 && sentence_of.get(i - 1) != sentence_of.get(i) {
             frame = None;
@@ -138,6 +141,18 @@ pub fn find_officials(
         if let Some((title, org)) = reader.list_title(p.tokens.start, spans, i) {
             push(title, org);
             continue;
+        }
+        if let Some((title, org, last)) = plural.take() {
+            let listed = last + 1 == i
+                && same(last)
+                && spans[last].kind == "PER"
+                && matches!(reader.key(spans[last].tokens.end), "," | "và")
+                && reader.cue_start(p.tokens.start) == spans[last].tokens.end + 1;
+            if listed {
+                push(title.clone(), org.clone());
+                plural = Some((title, org, i));
+                continue;
+            }
         }
         // Titles before the name, nearest first; "miễn nhiệm … Ủy viên UBND
         // tỉnh đối với ông A" puts "đối với ông" between them.
@@ -193,6 +208,15 @@ pub fn find_officials(
             let minister = org.is_none() && reader.keys_at(title.start, &["bộ", "trưởng"]);
             let org = if minister { chained.clone() } else { org };
             chained = org.clone();
+            // "các Phó Chủ tịch", "hai Phó Chủ tịch": the names listed next share it.
+            let many = title.start > 0 && {
+                let before = title.start - 1;
+                matches!(reader.key(before), "các" | "hai" | "ba" | "bốn" | "năm")
+                    || reader.toks[before].kind == TokenKind::Number
+            };
+            if many && j == i {
+                plural = Some((title.clone(), org.clone(), i));
+            }
             push(title.clone(), org);
             // A chain: "Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh A".
             if title.start == 0 || reader.key(title.start - 1) != "," {
@@ -245,6 +269,10 @@ pub fn find_officials(
             // Past a bracket: "Phạm Văn Lợi (SN 1968), nguyên Chủ tịch …",
             // "… huyện Nậm Pồ (cũ), được bầu làm …".
             at = reader.bracket_end(at);
+            // Places named in the bracket are passed with it.
+            while spans.get(k).is_some_and(|s| same(k) && s.tokens.start < at) {
+                k += 1;
+            }
             let mut start = at;
             // "… UBND tỉnh kiêm Trưởng ban …", "Nguyễn Văn An (Chủ tịch UBND xã …)"
             if matches!(reader.key(start), "," | "-" | "–" | "kiêm" | "(") {
@@ -474,9 +502,19 @@ impl Reader<'_> {
             "ts", "ths", "pgs", "gs", "bs", "bscki", "bsckii", "ds", "ks", "ngưt", "ngnd", "nsưt",
             "nsnd", "ttưt", "ttnd",
         ];
+        // Degrees written out: "bác sĩ Lê Văn Tâm", "tiến sĩ …".
+        const WRITTEN: &[&[&str]] = &[
+            &["bác", "sĩ"],
+            &["tiến", "sĩ"],
+            &["thạc", "sĩ"],
+            &["giáo", "sư"],
+            &["kỹ", "sư"],
+            &["dược", "sĩ"],
+        ];
         let rank = HONORIFICS
             .iter()
             .filter(|w| matches!(w.last(), Some(&("tá" | "úy" | "tướng"))))
+            .chain(WRITTEN)
             .find(|w| start >= w.len() && self.keys_at(start - w.len(), w));
         if let Some(w) = rank {
             return Some(start - w.len());
@@ -505,7 +543,9 @@ impl Reader<'_> {
         if self.key(at) != "(" || self.frame_end(at).is_some() || self.starts_title(at + 1) {
             return at;
         }
-        (at + 1..at + 6)
+        // "(SN 1968, trú tại xã Hòa Bình, huyện Ba Vì)"
+        (at + 1..at + 16)
+            .take_while(|&k| !matches!(self.key(k), "(" | "." | ";"))
             .find(|&k| self.key(k) == ")")
             .map_or(at, |k| k + 1)
     }
