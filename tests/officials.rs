@@ -879,3 +879,18 @@ fn a_plural_title_before_a_list_a_long_bracket_and_a_written_degree() {
         )]
     );
 }
+
+#[test]
+fn a_title_before_a_bare_head_has_no_organisation() {
+    assert_eq!(
+        officials("Ông Trần Văn Tư, Phó Giám đốc Sở, Chánh Thanh tra Sở Xây dựng báo cáo."),
+        [
+            triple("Trần Văn Tư", "Phó Giám đốc", None),
+            triple(
+                "Trần Văn Tư",
+                "Chánh Thanh tra",
+                Some("Thanh tra Sở Xây dựng")
+            ),
+        ]
+    );
+}

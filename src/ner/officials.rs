@@ -328,7 +328,8 @@ pub fn find_officials(
                     k += 1;
                     o.end
                 }
-                None => title.end,
+                // "Phó Giám đốc Sở, Chánh Thanh tra …": past a bare head.
+                None => reader.bare_head(title.end).unwrap_or(title.end),
             };
         }
     }
@@ -536,6 +537,31 @@ impl Reader<'_> {
                 || matches!(pair, ["nhà", "trường"] | ["đơn", "vị"] | ["cơ", "quan"]))
     }
 
+    /// The end of a body's head written alone at `k` and closed by a
+    /// punctuation mark ("Phó Giám đốc Sở,", "Hiệu trưởng Trường."): the
+    /// body named before, no organisation.
+    fn bare_head(&self, k: usize) -> Option<usize> {
+        const HEADS: &[&[&str]] = &[
+            &["sở"],
+            &["bộ"],
+            &["cục"],
+            &["vụ"],
+            &["viện"],
+            &["ban"],
+            &["phòng"],
+            &["trường"],
+            &["đồn"],
+            &["hội"],
+            &["trung", "tâm"],
+            &["bệnh", "viện"],
+            &["công", "ty"],
+        ];
+        let head = HEADS.iter().find(|w| self.keys_at(k, w))?;
+        let end = k + head.len();
+        let closed = matches!(self.key(end), "," | "." | ";" | ")" | "-" | "–");
+        (self.capital(k) && closed).then_some(end)
+    }
+
     /// The token after a short bracket opening at `at` ("(SN 1968)",
     /// "(sinh năm 1975)"); `at` when there is none.
     fn bracket_end(&self, at: usize) -> usize {
@@ -691,6 +717,7 @@ impl Reader<'_> {
         let closes = end == limit
             || term
             || self.generic_body(end)
+            || self.bare_head(end).is_some()
             || matches!(self.key(end), "," | "." | ";" | "-" | "–" | ")" | "");
         let kind_ok = self.toks.get(end).is_none_or(|t| {
             t.kind == TokenKind::Punct || next.is_some_and(|s| s.tokens.start == end)
