@@ -894,3 +894,14 @@ fn a_title_before_a_bare_head_has_no_organisation() {
         ]
     );
 }
+
+#[test]
+fn a_given_name_alone_after_a_title_and_its_organisation() {
+    assert_eq!(
+        officials("Chủ tịch UBND tỉnh Trần Tiến Dũng chủ trì hội nghị. Kết luận hội nghị, Chủ tịch UBND tỉnh Dũng yêu cầu các sở khẩn trương."),
+        [
+            triple("Trần Tiến Dũng", "Chủ tịch", Some("UBND tỉnh")),
+            triple("Dũng", "Chủ tịch", Some("UBND tỉnh")),
+        ]
+    );
+}

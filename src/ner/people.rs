@@ -385,10 +385,16 @@ impl PeopleScan<'_> {
             }
             let in_name = next.peek().is_some_and(|r| r.start <= i);
             let named_before = last_words.get(self.key(i)).is_some_and(|&end| end <= i);
-            let titled = || {
+            let title_ends = |end: usize| {
                 TITLES
                     .iter()
-                    .any(|w| i >= w.len() && self.keys_at(i - w.len(), w))
+                    .any(|w| end >= w.len() && self.keys_at(end - w.len(), w))
+            };
+            // "Bộ trưởng Khải", "Chủ tịch UBND tỉnh Dũng yêu cầu".
+            let titled = || {
+                let k = self.taken.partition_point(|r| r.end < i);
+                let org = self.taken.get(k).filter(|r| r.end == i);
+                title_ends(i) || org.is_some_and(|r| title_ends(r.start))
             };
             if named_before
                 && !in_name
