@@ -905,3 +905,64 @@ fn a_given_name_alone_after_a_title_and_its_organisation() {
         ]
     );
 }
+
+#[test]
+fn organisation_names_of_every_kind_are_read_whole() {
+    // Names as agencies write them: lower-case words after the first,
+    // sectors, parents, levels, numbers and places.
+    const NAMES: &[&str] = &[
+        "Trung tâm Phát triển quỹ đất tỉnh",
+        "Ban Quản lý dự án đầu tư xây dựng công trình dân dụng và công nghiệp tỉnh",
+        "Chi cục Thủy sản tỉnh Bình Định",
+        "Trung tâm Văn hóa - Thể thao và Truyền thông huyện",
+        "Hội Liên hiệp Phụ nữ tỉnh",
+        "Ủy ban MTTQ Việt Nam huyện Tây Giang",
+        "Công ty TNHH MTV Xổ số kiến thiết Cà Mau",
+        "Ngân hàng Chính sách xã hội chi nhánh tỉnh",
+        "Trường Đại học Sư phạm Kỹ thuật Vĩnh Long",
+        "Bệnh viện Sản - Nhi tỉnh",
+        "Phòng Văn hóa và Thông tin huyện",
+        "Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh",
+        "Liên đoàn Lao động tỉnh",
+        "Kho bạc Nhà nước tỉnh",
+        "Viện Kiểm sát nhân dân tỉnh",
+        "Tòa án nhân dân huyện Ba Vì",
+        "Bảo hiểm xã hội tỉnh",
+        "Quỹ Bảo trợ trẻ em tỉnh",
+        "Hội Chữ thập đỏ tỉnh",
+        "Văn phòng Đăng ký đất đai tỉnh",
+        "Ban Quản lý rừng phòng hộ Sông Tranh",
+        "Hạt Kiểm lâm huyện Mèo Vạc",
+        "Đội Quản lý thị trường số 3",
+        "Trung tâm Dịch vụ nông nghiệp huyện",
+        "Cục Thuế tỉnh",
+        "Sở Nông nghiệp và Môi trường",
+        "Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên huyện",
+        "Ban Dân tộc tỉnh",
+        "Hợp tác xã Nông nghiệp dịch vụ tổng hợp Tân Lập",
+        "Công ty CP Cấp nước Vĩnh Long",
+        "Tổng công ty Điện lực miền Bắc",
+        "Cảng vụ Hàng hải Quy Nhơn",
+        "Ban Quản lý Khu kinh tế tỉnh",
+        "Trung tâm Kiểm soát bệnh tật tỉnh",
+        "Ủy ban Kiểm tra Tỉnh ủy",
+        "Ban Nội chính Tỉnh ủy",
+        "Học viện Chính trị quốc gia Hồ Chí Minh",
+    ];
+    let pipeline = Pipeline::default();
+    let mut wrong = Vec::new();
+    for name in NAMES {
+        let text = format!("Đại diện {name} cho biết.");
+        let record = pipeline.process(&Document::from_text("x", &text));
+        let orgs: Vec<String> = record
+            .entities
+            .into_iter()
+            .filter(|e| e.kind == "ORG" && !e.nested)
+            .map(|e| e.text)
+            .collect();
+        if orgs != [*name] {
+            wrong.push(format!("{name} => {orgs:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}

@@ -511,8 +511,10 @@ impl OrgScan<'_> {
                 return None;
             }
             // "Đoàn Minh Tâm" is a person.
+            // "Đoàn Thanh niên" is not: its second word goes on in lower case.
             if person_words().get(self.key(i)) == Some(&"surname")
                 && person_words().contains_key(self.key(end))
+                && !self.continues_word(end + 1)
             {
                 return None;
             }
@@ -522,6 +524,8 @@ impl OrgScan<'_> {
                 Some((e, _)) if self.joins_name(e) && !self.is_acronym(e - 1) => {
                     self.name(e + 1, false).unwrap_or(e)
                 }
+                // "Đội Quản lý thị trường số 3"
+                Some((e, _)) if self.numbered(e) => e + 2,
                 Some((e, _)) => e,
                 // "Văn phòng Thành ủy", "Văn phòng UBND tỉnh": a head of its parent body.
                 None if head.name == "Văn phòng"
@@ -617,13 +621,7 @@ impl OrgScan<'_> {
                 break;
             }
             // "Đội CSGT số 6", "Trường THCS số 2"
-            if k > start
-                && self.key(k) == "số"
-                && self
-                    .toks
-                    .get(k + 1)
-                    .is_some_and(|t| t.kind == TokenKind::Number)
-            {
+            if k > start && self.numbered(k) {
                 end = k + 2;
                 break;
             }
@@ -682,7 +680,7 @@ impl OrgScan<'_> {
             // A run of lower-case words: how far, and what ends it. Names
             // that begin in lower case run longer ("Ban Chỉ đạo chương trình
             // mục tiêu phát triển lâm nghiệp bền vững tỉnh").
-            let most = if lower_start { 10 } else { 6 };
+            let most = if lower_start { 14 } else { 6 };
             let run_end = (k + 1..(k + most + 1).min(self.toks.len()))
                 .find(|&n| {
                     !self.is_word(n)
@@ -691,8 +689,10 @@ impl OrgScan<'_> {
                         || self.capital(n)
                         || self.tail_starts(n)
                         || self.stop(n)
-                        || self.cue_at(n)
+                        // "trẻ em" is a word, not the address "em".
+                        || self.cue_at(n) && !Words::embedded().pair(self.key(n - 1), self.key(n))
                         || n > k && !self.joined(n - 1)
+                        || self.numbered(n)
                 })
                 .unwrap_or((k + most + 1).min(self.toks.len()));
             let len = run_end - k;
@@ -713,7 +713,10 @@ impl OrgScan<'_> {
                 && len <= 4
                 && !complete
                 && (k..run_end).all(|n| self.key(n) != "và" || n + 1 == run_end);
-            let next_tail = run_end < self.toks.len() && self.tail_starts(run_end) && len <= most;
+            // "Đội Quản lý thị trường số 3": the number ends the name.
+            let next_tail = run_end < self.toks.len()
+                && (self.tail_starts(run_end) || self.numbered(run_end))
+                && len <= most;
             if next_capital || next_tail {
                 k = run_end;
                 end = k;
@@ -793,6 +796,15 @@ impl OrgScan<'_> {
     /// đê điều và Phòng, chống thiên tai"), inside a name.
     fn inner_comma(&self, k: usize) -> bool {
         k > 0 && self.key(k) == "," && self.key(k - 1) == "phòng" && self.key(k + 1) == "chống"
+    }
+
+    /// True when "số" and a number stand at `k` ("số 3").
+    fn numbered(&self, k: usize) -> bool {
+        self.key(k) == "số"
+            && self
+                .toks
+                .get(k + 1)
+                .is_some_and(|t| t.kind == TokenKind::Number)
     }
 
     /// True when the lower-case syllable at `k` ends a word begun by the
