@@ -107,3 +107,18 @@ fn bare_place_names_on_credits_and_bylines_are_people() {
     assert_eq!(people, ["KHÁNH HÒA", "Thanh Tùng", "Khánh Hòa"]);
     assert!(got.iter().all(|e| e.0 != "LOC"), "{got:?}");
 }
+
+#[test]
+fn regions_as_usually_written_in_lower_case() {
+    let got =
+        entities("Mưa lớn ở miền Bắc và miền Nam; nước sông Hồng đe dọa đồng bằng sông Hồng.");
+    let places: Vec<&str> = got
+        .iter()
+        .filter(|e| e.0 == "LOC")
+        .map(|e| e.1.as_str())
+        .collect();
+    assert_eq!(
+        places,
+        ["miền Bắc", "miền Nam", "sông Hồng", "đồng bằng sông Hồng"]
+    );
+}
