@@ -8,7 +8,8 @@
 //! however large the input. This is the only module that uses rayon.
 
 use std::io::{self, IsTerminal, Write};
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{mpsc, Arc};
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -27,6 +28,9 @@ pub struct BatchOptions {
     pub chunk_docs: usize,
     /// A chunk is closed once it holds this many input bytes.
     pub chunk_bytes: usize,
+    /// Set (by a Ctrl-C handler) to stop reading: the documents already read
+    /// are still written, whole, and the summary says the run was interrupted.
+    pub stop: Option<Arc<AtomicBool>>,
 }
 
 impl Default for BatchOptions {
@@ -36,6 +40,7 @@ impl Default for BatchOptions {
             progress: false,
             chunk_docs: 512,
             chunk_bytes: 8 << 20,
+            stop: None,
         }
     }
 }
@@ -70,6 +75,8 @@ pub struct Summary {
     pub entities: u64,
     /// Wall-clock time.
     pub elapsed: Duration,
+    /// The run was stopped before the input ended.
+    pub interrupted: bool,
 }
 
 impl Summary {
@@ -99,7 +106,7 @@ impl Summary {
     /// assert_eq!(s.line(), "4 documents (2 errors), 2.00 MB, 30 sentences, 0 entities in 2.00 s (1.0 MB/s)");
     /// ```
     pub fn line(&self) -> String {
-        format!(
+        let line = format!(
             "{} ({}), {:.2} MB, {} sentences, {} entities in {:.2} s ({:.1} MB/s)",
             plural(self.documents, "document"),
             plural(self.errors, "error"),
@@ -108,7 +115,12 @@ impl Summary {
             self.entities,
             self.elapsed.as_secs_f64(),
             self.mb_per_s()
-        )
+        );
+        if self.interrupted {
+            format!("interrupted after {line}")
+        } else {
+            line
+        }
     }
 }
 
@@ -172,6 +184,7 @@ where
     });
     result.map(|mut summary| {
         summary.elapsed = started.elapsed();
+        summary.interrupted = stopped(options);
         summary
     })
 }
@@ -214,6 +227,9 @@ fn read_chunks<I: Iterator<Item = Document>>(
     let mut chunk = Vec::new();
     let mut bytes = 0;
     for doc in docs {
+        if stopped(options) {
+            break;
+        }
         bytes += doc.len();
         chunk.push(doc);
         if chunk.len() >= options.chunk_docs.max(1) || bytes >= options.chunk_bytes {
@@ -226,6 +242,14 @@ fn read_chunks<I: Iterator<Item = Document>>(
     if !chunk.is_empty() {
         let _ = tx.send(chunk);
     }
+}
+
+/// True once the stop flag of `options` is set.
+fn stopped(options: &BatchOptions) -> bool {
+    options
+        .stop
+        .as_ref()
+        .is_some_and(|s| s.load(Ordering::Relaxed))
 }
 
 /// Progress on standard error: a live line on a terminal, else a plain line

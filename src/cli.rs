@@ -19,9 +19,12 @@ Examples:
 
 Standard input is read as text unless --input-format jsonl is given.
 
+Ctrl-C stops reading: the documents already read are written, whole, and
+`vnpipe … -o out.jsonl --resume` later processes only the rest.
+
 Exit status: 0 when every document was processed, 2 when some gave error
 records (they are still written; a missing input file is one of them), 1 on a
-usage error or when the output cannot be written.";
+usage error or when the output cannot be written, 130 when stopped by Ctrl-C.";
 
 /// Turns Vietnamese news articles into clean, structured JSON: normalised text,
 /// sentences, places linked to their official codes, organisations, people,
@@ -141,6 +144,11 @@ pub struct RunArgs {
     /// Write to FILE (atomically: a temporary file renamed at the end) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// With -o: keep the records already in FILE (a run stopped with Ctrl-C
+    /// leaves whole records there) and process only the documents whose ids
+    /// are not among them.
+    #[arg(long, requires = "output")]
+    pub resume: bool,
     /// Worker threads (default: all cores).
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<usize>,

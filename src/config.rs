@@ -39,6 +39,8 @@ pub struct Config {
     pub batch: BatchOptions,
     /// No summary line.
     pub quiet: bool,
+    /// Keep the records already in the output file and skip their documents.
+    pub resume: bool,
 }
 
 impl Config {
@@ -147,6 +149,7 @@ impl Config {
             output: run.output.clone(),
             batch,
             quiet: run.quiet,
+            resume: run.resume,
         })
     }
 

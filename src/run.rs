@@ -1,6 +1,8 @@
 //! Running a parsed command line: jobs over documents, and `eval`.
 
 use std::io::{self, Read, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, OnceLock};
 
 use crate::batch::{self, Rendered, Summary};
 use crate::cli::{Cli, Command, EvalArgs, JobArgs, TargetArg};
@@ -8,7 +10,7 @@ use crate::config::Config;
 use crate::decode::{encode_with, Encoding};
 use crate::error::Error;
 use crate::input::{Document, Inputs};
-use crate::output::{write_jsonl, OutputFile};
+use crate::output::{keep_records, write_jsonl, OutputFile};
 use crate::record::Record;
 use crate::{eval, Pipeline};
 
@@ -16,6 +18,8 @@ use crate::{eval, Pipeline};
 pub const EXIT_OK: u8 = 0;
 /// Exit status when some documents gave error records.
 pub const EXIT_SOME_FAILED: u8 = 2;
+/// Exit status when Ctrl-C stopped the run (128 + SIGINT, as shells report it).
+pub const EXIT_INTERRUPTED: u8 = 130;
 
 /// What a job writes for each document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,7 +71,13 @@ fn job(job: Job, args: &JobArgs) -> Result<u8, Error> {
             "--explain applies to records (`vnpipe process`) only".to_string(),
         ));
     }
-    let config = Config::from_args(args)?;
+    if args.run.resume && job != Job::Records {
+        return Err(Error::Usage(
+            "--resume applies to records (`vnpipe process`) only".to_string(),
+        ));
+    }
+    let mut config = Config::from_args(args)?;
+    config.batch.stop = Some(interrupt_flag());
     let pipeline = config.pipeline();
     let inputs = Inputs::new(
         config.inputs.clone(),
@@ -82,8 +92,26 @@ fn job(job: Job, args: &JobArgs) -> Result<u8, Error> {
     let summary = match &config.output {
         Some(path) => {
             let mut file = OutputFile::create(path).map_err(output_error)?;
+            let kept = if config.resume {
+                let kept = keep_records(path, &mut file).map_err(output_error)?;
+                if !config.quiet {
+                    eprintln!(
+                        "vnpipe: resuming: {} records kept from {}{}",
+                        kept.records,
+                        path.display(),
+                        match kept.dropped {
+                            0 => String::new(),
+                            n => format!(", {n} unfinished lines dropped"),
+                        }
+                    );
+                }
+                kept.ids
+            } else {
+                Default::default()
+            };
+            let todo = inputs.filter(|d| !kept.contains(&d.id));
             let summary =
-                batch::run(inputs, render, &mut file, &config.batch).map_err(output_error)?;
+                batch::run(todo, render, &mut file, &config.batch).map_err(output_error)?;
             file.commit().map_err(output_error)?;
             summary
         }
@@ -98,8 +126,30 @@ fn job(job: Job, args: &JobArgs) -> Result<u8, Error> {
     Ok(status(&summary))
 }
 
+/// The flag Ctrl-C sets: the batch stops reading, writes what it read, and
+/// the output is committed. A second Ctrl-C exits at once. The handler is
+/// installed once per process; each job starts with the flag down.
+fn interrupt_flag() -> Arc<AtomicBool> {
+    static FLAG: OnceLock<Arc<AtomicBool>> = OnceLock::new();
+    let flag = FLAG.get_or_init(|| {
+        let flag = Arc::new(AtomicBool::new(false));
+        let handler_flag = Arc::clone(&flag);
+        // Without a handler (another library set one), Ctrl-C keeps its default.
+        let _ = ctrlc::set_handler(move || {
+            if handler_flag.swap(true, Ordering::SeqCst) {
+                std::process::exit(i32::from(EXIT_INTERRUPTED));
+            }
+        });
+        flag
+    });
+    flag.store(false, Ordering::SeqCst);
+    Arc::clone(flag)
+}
+
 fn status(summary: &Summary) -> u8 {
-    if summary.errors > 0 {
+    if summary.interrupted {
+        EXIT_INTERRUPTED
+    } else if summary.errors > 0 {
         EXIT_SOME_FAILED
     } else {
         EXIT_OK

@@ -751,3 +751,103 @@ fn explain_names_each_rule_and_the_candidates_that_lost() {
         .ran(1);
     assert!(String::from_utf8_lossy(&err.stderr).contains("--explain applies to records"));
 }
+
+#[test]
+fn resume_keeps_whole_records_and_processes_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let full = dir.path().join("full.jsonl");
+    vnpipe()
+        .args(["-q", "corpora/samples", "-o"])
+        .arg(&full)
+        .assert()
+        .success();
+    let full = std::fs::read(&full).unwrap();
+    // A run killed after ten records and half of the eleventh.
+    let lines: Vec<&[u8]> = full.split_inclusive(|&b| b == b'\n').collect();
+    let mut partial = lines[..10].concat();
+    partial.extend_from_slice(&lines[10][..lines[10].len() / 2]);
+    let out = dir.path().join("out.jsonl");
+    std::fs::write(&out, &partial).unwrap();
+    let ran = vnpipe()
+        .args(["corpora/samples", "--resume", "-o"])
+        .arg(&out)
+        .ran(0);
+    let stderr = String::from_utf8_lossy(&ran.stderr);
+    assert!(
+        stderr.contains("resuming: 10 records kept")
+            && stderr.contains("1 unfinished lines dropped"),
+        "{stderr}"
+    );
+    let remaining = crate::common::samples().len() - 10;
+    assert!(
+        stderr.contains(&format!("vnpipe: {remaining} documents")),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read(&out).unwrap(), full);
+    // Records only, and only with an output file.
+    vnpipe()
+        .args(["sentences", "corpora/samples", "--resume", "-o"])
+        .arg(&out)
+        .ran(1);
+    vnpipe().args(["corpora/samples", "--resume"]).ran(1);
+}
+
+#[test]
+fn ctrl_c_writes_whole_records_and_resume_finishes() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.jsonl");
+    let line = |i: usize| {
+        format!("{{\"id\":\"d{i}\",\"text\":\"Sáng 3/5, UBND tỉnh Lào Cai họp lần {i}.\"}}\n")
+    };
+    let mut child = Process::new(assert_cmd::cargo::cargo_bin("vnpipe"))
+        .args(["--input-format", "jsonl", "-", "-o"])
+        .arg(&out)
+        .stdin(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    for i in 0..5 {
+        stdin.write_all(line(i).as_bytes()).unwrap();
+    }
+    stdin.flush().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let killed = Process::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    // The reader sees the flag at its next document.
+    let _ = stdin.write_all(line(5).as_bytes());
+    drop(stdin);
+    let status = child.wait().unwrap();
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    assert_eq!(status.code(), Some(130), "{stderr}");
+    assert!(stderr.contains("interrupted after 5 documents"), "{stderr}");
+    let written = std::fs::read(&out).unwrap();
+    let ids: Vec<String> = records(&written)
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids, ["d0", "d1", "d2", "d3", "d4"]);
+    // Resuming with the whole input processes only what is missing.
+    let all: String = (0..8).map(line).collect();
+    let ran = vnpipe()
+        .args(["--input-format", "jsonl", "-", "--resume", "-o"])
+        .arg(&out)
+        .write_stdin(all)
+        .ran(0);
+    assert!(String::from_utf8_lossy(&ran.stderr).contains("vnpipe: 3 documents"));
+    let ids: Vec<String> = records(&std::fs::read(&out).unwrap())
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids, ["d0", "d1", "d2", "d3", "d4", "d5", "d6", "d7"]);
+}

@@ -24,6 +24,70 @@ pub fn write_jsonl(record: &Record, out: &mut Vec<u8>) {
     out.push(b'\n');
 }
 
+/// What [`keep_records`] found in an earlier output.
+#[derive(Debug, Default)]
+pub struct Kept {
+    /// Ids of the records kept.
+    pub ids: std::collections::HashSet<String>,
+    /// Records kept (copied to the new output).
+    pub records: u64,
+    /// Lines dropped: not a whole JSON record with a string `id` (the last
+    /// line of a run killed mid-write).
+    pub dropped: u64,
+}
+
+/// Copies the whole records of the JSONL file at `path` to `out` and returns
+/// their ids, for `--resume`. A missing file keeps nothing.
+///
+/// # Errors
+///
+/// When `path` exists but cannot be read, or `out` cannot be written.
+///
+/// # Example
+///
+/// ```
+/// let dir = tempfile::tempdir().unwrap();
+/// let path = dir.path().join("out.jsonl");
+/// std::fs::write(&path, "{\"id\":\"a\",\"text\":\"x\"}\n{\"id\":\"b\",\"te").unwrap();
+/// let mut out = Vec::new();
+/// let kept = vnpipe::output::keep_records(&path, &mut out).unwrap();
+/// assert_eq!((kept.records, kept.dropped), (1, 1));
+/// assert!(kept.ids.contains("a"));
+/// assert_eq!(out, b"{\"id\":\"a\",\"text\":\"x\"}\n");
+/// ```
+pub fn keep_records(path: &Path, out: &mut impl Write) -> io::Result<Kept> {
+    use std::io::BufRead;
+
+    #[derive(serde::Deserialize)]
+    struct Id {
+        id: String,
+    }
+    let mut kept = Kept::default();
+    let file = match File::open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(kept),
+        Err(e) => return Err(e),
+    };
+    let mut reader = io::BufReader::with_capacity(1 << 20, file);
+    let mut line = Vec::new();
+    loop {
+        line.clear();
+        if reader.read_until(b'\n', &mut line)? == 0 {
+            break;
+        }
+        let whole = line.last() == Some(&b'\n');
+        match serde_json::from_slice::<Id>(&line) {
+            Ok(record) if whole => {
+                out.write_all(&line)?;
+                kept.ids.insert(record.id);
+                kept.records += 1;
+            }
+            _ => kept.dropped += 1,
+        }
+    }
+    Ok(kept)
+}
+
 /// An output file named with `-o`.
 ///
 /// A regular file (or a path where nothing exists yet) is written under a
