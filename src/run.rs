@@ -126,7 +126,7 @@ fn job(job: Job, args: &JobArgs) -> Result<u8, Error> {
     Ok(status(&summary))
 }
 
-/// The flag Ctrl-C sets: the batch stops reading, writes what it read, and
+/// The flag Ctrl-C (and SIGTERM, SIGHUP) sets: the batch stops reading, writes what it read, and
 /// the output is committed. A second Ctrl-C exits at once. The handler is
 /// installed once per process; each job starts with the flag down.
 fn interrupt_flag() -> Arc<AtomicBool> {
