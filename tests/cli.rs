@@ -851,3 +851,73 @@ fn ctrl_c_writes_whole_records_and_resume_finishes() {
         .collect();
     assert_eq!(ids, ["d0", "d1", "d2", "d3", "d4", "d5", "d6", "d7"]);
 }
+
+#[test]
+fn a_hostile_corpus_gives_one_record_per_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "empty.txt", b"");
+    let binary: Vec<u8> = (0..3000u32).map(|i| (i * 7919 % 251) as u8).collect();
+    write(d, "binary.txt", &binary);
+    // Invalid UTF-8 at every fourth position of a short text.
+    let text = "Xin chào Việt Nam.".as_bytes();
+    let positions: Vec<usize> = (0..=text.len()).step_by(4).collect();
+    for &i in &positions {
+        let mut bytes = text[..i].to_vec();
+        bytes.push(0xFF);
+        bytes.extend_from_slice(&text[i..]);
+        write(d, &format!("inv_{i:03}.txt"), &bytes);
+    }
+    // One line of 0.5 MB without a sentence break.
+    write(
+        d,
+        "long.txt",
+        "Nguyễn Văn A và UBND tỉnh Lào Cai họp bàn "
+            .repeat(30_000)
+            .as_bytes(),
+    );
+    let jsonl = [
+        format!("{}{}", "[".repeat(5000), "]".repeat(5000)), // deeply nested, no object
+        r#"{"id": 5, "text": "Hà Nội"}"#.to_string(),        // a number as id
+        r#"{"id":"a","text":"x"}"#.to_string(),
+        r#"{"id":"a","text":"y"}"#.to_string(), // the same id again
+        r#"{"id":"b"}"#.to_string(),            // no text field
+        r#"{"id":"c","text":123}"#.to_string(), // text not a string
+        "not json".to_string(),
+        String::new(), // a blank line is no document
+        format!(r#"{{"id":"d","text":"{}"#, "a".repeat(100)), // cut short
+    ];
+    write(d, "lines.jsonl", (jsonl.join("\n") + "\n").as_bytes());
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink("loop.txt", d.join("loop.txt")).unwrap();
+        std::fs::create_dir(d.join("sub")).unwrap();
+        std::os::unix::fs::symlink("..", d.join("sub/up")).unwrap();
+    }
+    let ran = vnpipe().arg(d).ran(2);
+    let got = records(&ran.stdout);
+    let files = 3 + positions.len() + usize::from(cfg!(unix));
+    let lines = jsonl.iter().filter(|l| !l.is_empty()).count();
+    assert_eq!(got.len(), files + lines);
+    let kind = |id: &str| -> Vec<String> {
+        got.iter()
+            .filter(|r| r["id"] == id)
+            .map(|r| r["error"]["kind"].as_str().unwrap_or("ok").to_string())
+            .collect()
+    };
+    assert_eq!(kind("empty"), ["empty"]);
+    assert_eq!(kind("binary"), ["binary"]);
+    assert_eq!(kind("long"), ["ok"]);
+    assert_eq!(kind("a"), ["ok", "ok"]);
+    assert_eq!(kind("b"), ["field"]);
+    assert_eq!(kind("c"), ["field"]);
+    if cfg!(unix) {
+        assert_eq!(kind("loop"), ["io"]);
+    }
+    let errors = got.iter().filter(|r| !r["error"].is_null()).count();
+    let stderr = String::from_utf8_lossy(&ran.stderr);
+    assert!(
+        stderr.contains(&format!("{} documents ({errors} errors)", got.len())),
+        "{stderr}"
+    );
+}
