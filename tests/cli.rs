@@ -45,6 +45,19 @@ fn seed() -> String {
     std::fs::read_to_string(root().join("corpora/samples/seed.txt")).unwrap()
 }
 
+/// Waits for a spawned run: its exit status and what it printed on standard error.
+fn finish(mut child: std::process::Child) -> (std::process::ExitStatus, String) {
+    let status = child.wait().unwrap();
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    (status, stderr)
+}
+
 fn write(dir: &Path, name: &str, bytes: &[u8]) {
     let path = dir.join(name);
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
@@ -466,14 +479,7 @@ fn a_closed_pipe_ends_the_run_quietly() {
         .read_exact(&mut first)
         .unwrap();
     drop(child.stdout.take());
-    let status = child.wait().unwrap();
-    let mut stderr = String::new();
-    child
-        .stderr
-        .take()
-        .unwrap()
-        .read_to_string(&mut stderr)
-        .unwrap();
+    let (status, stderr) = finish(child);
     assert_eq!(status.code(), Some(0), "{stderr}");
     assert!(!stderr.contains("error"), "{stderr}");
 }
@@ -821,14 +827,7 @@ fn ctrl_c_writes_whole_records_and_resume_finishes() {
     // The reader sees the flag at its next document.
     let _ = stdin.write_all(line(5).as_bytes());
     drop(stdin);
-    let status = child.wait().unwrap();
-    let mut stderr = String::new();
-    child
-        .stderr
-        .take()
-        .unwrap()
-        .read_to_string(&mut stderr)
-        .unwrap();
+    let (status, stderr) = finish(child);
     assert_eq!(status.code(), Some(130), "{stderr}");
     assert!(stderr.contains("interrupted after 5 documents"), "{stderr}");
     let written = std::fs::read(&out).unwrap();

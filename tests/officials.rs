@@ -17,6 +17,17 @@ fn triple(name: &str, title: &str, org: Option<&str>) -> (String, String, Option
     (name.to_string(), title.to_string(), org.map(String::from))
 }
 
+/// The organisations of `text`, as written.
+fn orgs(text: &str) -> Vec<String> {
+    Pipeline::default()
+        .process(&Document::from_text("x", text))
+        .entities
+        .into_iter()
+        .filter(|e| e.kind == "ORG")
+        .map(|e| e.text)
+        .collect()
+}
+
 #[test]
 fn titles_before_the_name_in_a_chain() {
     assert_eq!(
@@ -702,15 +713,6 @@ fn thanh_pho_before_a_name_is_the_city_not_a_street() {
 
 #[test]
 fn names_read_whole_words_after_a_capitalised_syllable() {
-    let orgs = |text: &str| -> Vec<String> {
-        Pipeline::default()
-            .process(&Document::from_text("x", text))
-            .entities
-            .into_iter()
-            .filter(|e| e.kind == "ORG")
-            .map(|e| e.text)
-            .collect()
-    };
     assert_eq!(
         orgs("Ông Lê Đình Quyết, Phó Giám đốc Trung tâm Dự báo khí tượng thủy văn quốc gia cho biết mặn sẽ giảm."),
         ["Trung tâm Dự báo khí tượng thủy văn quốc gia"]
@@ -749,15 +751,6 @@ fn a_governor_abroad_takes_the_province_as_organisation() {
 
 #[test]
 fn short_names_in_brackets_and_their_later_mentions() {
-    let orgs = |text: &str| -> Vec<String> {
-        Pipeline::default()
-            .process(&Document::from_text("x", text))
-            .entities
-            .into_iter()
-            .filter(|e| e.kind == "ORG")
-            .map(|e| e.text)
-            .collect()
-    };
     assert_eq!(
         orgs("Theo Trung tâm Kiểm soát bệnh tật (CDC) Đồng Nai, số ca tăng. Bác sĩ Lê Quang Trung, Giám đốc CDC Đồng Nai cho biết thêm."),
         ["Trung tâm Kiểm soát bệnh tật (CDC) Đồng Nai", "CDC Đồng Nai"]
@@ -807,15 +800,6 @@ fn names_respectively_and_a_description_before_the_title() {
 
 #[test]
 fn branches_of_national_bodies_and_abbreviations_inside_names() {
-    let orgs = |text: &str| -> Vec<String> {
-        Pipeline::default()
-            .process(&Document::from_text("x", text))
-            .entities
-            .into_iter()
-            .filter(|e| e.kind == "ORG")
-            .map(|e| e.text)
-            .collect()
-    };
     assert_eq!(
         orgs(
             "Anh Nông Văn Quyết, Chủ tịch Hội Sinh viên Việt Nam tỉnh Thái Nguyên trao giấy khen."
@@ -949,19 +933,11 @@ fn organisation_names_of_every_kind_are_read_whole() {
         "Ban Nội chính Tỉnh ủy",
         "Học viện Chính trị quốc gia Hồ Chí Minh",
     ];
-    let pipeline = Pipeline::default();
     let mut wrong = Vec::new();
     for name in NAMES {
-        let text = format!("Đại diện {name} cho biết.");
-        let record = pipeline.process(&Document::from_text("x", &text));
-        let orgs: Vec<String> = record
-            .entities
-            .into_iter()
-            .filter(|e| e.kind == "ORG" && !e.nested)
-            .map(|e| e.text)
-            .collect();
-        if orgs != [*name] {
-            wrong.push(format!("{name} => {orgs:?}"));
+        let got = orgs(&format!("Đại diện {name} cho biết."));
+        if got != [*name] {
+            wrong.push(format!("{name} => {got:?}"));
         }
     }
     assert!(wrong.is_empty(), "{wrong:#?}");
