@@ -102,8 +102,10 @@ impl Summary {
     /// use std::time::Duration;
     /// use vnpipe::batch::Summary;
     ///
-    /// let s = Summary { documents: 4, errors: 2, bytes: 2_000_000, sentences: 30, entities: 0, elapsed: Duration::from_secs(2) };
+    /// let mut s = Summary { documents: 4, errors: 2, bytes: 2_000_000, sentences: 30, entities: 0, elapsed: Duration::from_secs(2), interrupted: false };
     /// assert_eq!(s.line(), "4 documents (2 errors), 2.00 MB, 30 sentences, 0 entities in 2.00 s (1.0 MB/s)");
+    /// s.interrupted = true;
+    /// assert!(s.line().starts_with("interrupted after 4 documents"));
     /// ```
     pub fn line(&self) -> String {
         let line = format!(
