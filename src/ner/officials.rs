@@ -124,6 +124,15 @@ pub fn find_officials(
             continue;
         }
         let same = |j: usize| sentence_of.get(j) == sentence_of.get(i);
+        // Names `a` and `b` one after the other in a list: "A, B", "A và ông B".
+        let listed = |a: usize, b: usize| {
+            same(a)
+                && same(b)
+                && spans[a].kind == "PER"
+                && spans[b].kind == "PER"
+                && matches!(reader.key(spans[a].tokens.end), "," | "và")
+                && reader.cue_start(spans[b].tokens.start) == spans[a].tokens.end + 1
+        };
         let mut push = |title: Range<usize>, org: Option<Range<usize>>| {
             let org = org.or_else(|| frame.clone());
             if seen.insert((p.tokens.clone(), title.clone(), org.clone())) {
@@ -143,12 +152,7 @@ pub fn find_officials(
             continue;
         }
         if let Some((title, org, last)) = plural.take() {
-            let listed = last + 1 == i
-                && same(last)
-                && spans[last].kind == "PER"
-                && matches!(reader.key(spans[last].tokens.end), "," | "và")
-                && reader.cue_start(p.tokens.start) == spans[last].tokens.end + 1;
-            if listed {
+            if last + 1 == i && listed(last, i) {
                 push(title.clone(), org.clone());
                 plural = Some((title, org, i));
                 continue;
@@ -234,13 +238,6 @@ pub fn find_officials(
         let mut k = i + 1;
         // "Các đồng chí A, B và C được bầu làm Phó Bí thư Tỉnh ủy": a list
         // of names, then the frame they share.
-        let listed = |a: usize, b: usize| {
-            matches!(reader.key(spans[a].tokens.end), "," | "và")
-                && same(b)
-                && spans[a].kind == "PER"
-                && spans[b].kind == "PER"
-                && reader.cue_start(spans[b].tokens.start) == spans[a].tokens.end + 1
-        };
         let mut last = i;
         while last + 1 < spans.len() && listed(last, last + 1) {
             last += 1;
