@@ -77,6 +77,9 @@ pub struct Summary {
     pub elapsed: Duration,
     /// The run was stopped before the input ended.
     pub interrupted: bool,
+    /// Error records kept from an earlier run by `--resume` (not counted in
+    /// `documents` or `errors`).
+    pub kept_errors: u64,
 }
 
 impl Summary {
@@ -102,19 +105,19 @@ impl Summary {
     /// use std::time::Duration;
     /// use vnpipe::batch::Summary;
     ///
-    /// let mut s = Summary { documents: 4, errors: 2, bytes: 2_000_000, sentences: 30, entities: 0, elapsed: Duration::from_secs(2), interrupted: false };
+    /// let mut s = Summary { documents: 4, errors: 2, bytes: 2_000_000, sentences: 30, entities: 0, elapsed: Duration::from_secs(2), interrupted: false, kept_errors: 0 };
     /// assert_eq!(s.line(), "4 documents (2 errors), 2.00 MB, 30 sentences, 0 entities in 2.00 s (1.0 MB/s)");
     /// s.interrupted = true;
     /// assert!(s.line().starts_with("interrupted after 4 documents"));
     /// ```
     pub fn line(&self) -> String {
         let line = format!(
-            "{} ({}), {:.2} MB, {} sentences, {} entities in {:.2} s ({:.1} MB/s)",
+            "{} ({}), {:.2} MB, {}, {} in {:.2} s ({:.1} MB/s)",
             plural(self.documents, "document"),
             plural(self.errors, "error"),
             self.bytes as f64 / 1e6,
-            self.sentences,
-            self.entities,
+            plural(self.sentences, "sentence"),
+            plural(self.entities, "entity"),
             self.elapsed.as_secs_f64(),
             self.mb_per_s()
         );
@@ -126,11 +129,12 @@ impl Summary {
     }
 }
 
-fn plural(n: u64, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
+/// "1 document", "2 documents".
+pub(crate) fn plural(n: u64, word: &str) -> String {
+    match (n, word.strip_suffix('y')) {
+        (1, _) => format!("1 {word}"),
+        (_, Some(stem)) => format!("{n} {stem}ies"),
+        _ => format!("{n} {word}s"),
     }
 }
 
@@ -280,7 +284,7 @@ impl Progress {
             Progress::Bar(bar) => bar.set_message(summary.line()),
             Progress::Lines { last } => {
                 if last.elapsed() >= Duration::from_secs(10) {
-                    eprintln!("vnpipe: so far {}", summary.line());
+                    crate::report!("vnpipe: so far {}", summary.line());
                     *last = Instant::now();
                 }
             }

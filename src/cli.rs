@@ -144,9 +144,10 @@ pub struct RunArgs {
     /// Write to FILE (atomically: a temporary file renamed at the end) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// With -o: keep the records already in FILE (a run stopped with Ctrl-C
-    /// leaves whole records there) and process only the documents whose ids
-    /// are not among them.
+    /// Records only, with -o: keep the whole records already in FILE (a run
+    /// stopped with Ctrl-C leaves them; an unfinished last line is dropped)
+    /// and process only the documents whose ids are not among them. Error
+    /// records are kept, not retried.
     #[arg(long, requires = "output")]
     pub resume: bool,
     /// Worker threads (default: all cores).

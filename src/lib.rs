@@ -37,6 +37,16 @@
 
 #![warn(missing_docs)]
 
+/// `eprintln!` that ignores a closed standard error: a run goes on when its
+/// messages cannot be shown, as it does when its output pipe is closed.
+macro_rules! report {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+pub(crate) use report;
+
 pub mod batch;
 pub mod cli;
 pub mod config;

@@ -1,5 +1,6 @@
 //! The `vnpipe` command: parse arguments, run, exit with the right status.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -26,7 +27,8 @@ fn main() -> ExitCode {
                 message.push_str(&format!(": {cause}"));
                 source = cause.source();
             }
-            eprintln!("{message}");
+            // A closed standard error is no reason to panic.
+            let _ = writeln!(std::io::stderr(), "{message}");
             ExitCode::from(1)
         }
     }

@@ -92,27 +92,30 @@ fn job(job: Job, args: &JobArgs) -> Result<u8, Error> {
     let summary = match &config.output {
         Some(path) => {
             let mut file = OutputFile::create(path).map_err(output_error)?;
-            let kept = if config.resume {
+            let mut kept = if config.resume {
                 let kept = keep_records(path, &mut file).map_err(output_error)?;
                 if !config.quiet {
-                    eprintln!(
-                        "vnpipe: resuming: {} records kept from {}{}",
-                        kept.records,
+                    crate::report!(
+                        "vnpipe: resuming: {} kept from {} ({}){}",
+                        batch::plural(kept.records, "record"),
                         path.display(),
+                        batch::plural(kept.errors, "error"),
                         match kept.dropped {
                             0 => String::new(),
-                            n => format!(", {n} unfinished lines dropped"),
+                            n => format!(", {} dropped", batch::plural(n, "unfinished line")),
                         }
                     );
                 }
-                kept.ids
+                kept
             } else {
                 Default::default()
             };
-            let todo = inputs.filter(|d| !kept.contains(&d.id));
-            let summary =
+            let todo = inputs.filter(|d| !kept.take(&d.id));
+            let mut summary =
                 batch::run(todo, render, &mut file, &config.batch).map_err(output_error)?;
             file.commit().map_err(output_error)?;
+            // Error records kept from the earlier run still count for the status.
+            summary.kept_errors = kept.errors;
             summary
         }
         None => {
@@ -121,7 +124,7 @@ fn job(job: Job, args: &JobArgs) -> Result<u8, Error> {
         }
     };
     if !config.quiet {
-        eprintln!("vnpipe: {}", summary.line());
+        crate::report!("vnpipe: {}", summary.line());
     }
     Ok(status(&summary))
 }
@@ -149,7 +152,7 @@ fn interrupt_flag() -> Arc<AtomicBool> {
 fn status(summary: &Summary) -> u8 {
     if summary.interrupted {
         EXIT_INTERRUPTED
-    } else if summary.errors > 0 {
+    } else if summary.errors + summary.kept_errors > 0 {
         EXIT_SOME_FAILED
     } else {
         EXIT_OK
@@ -208,7 +211,7 @@ fn render(job: Job, pipeline: &Pipeline, doc: &Document) -> Rendered {
         Err(message) => {
             // No record to carry the error: say it on standard error, and keep
             // the document's (empty) block so blocks line up with documents.
-            eprintln!("vnpipe: document {}: {message}", doc.id);
+            crate::report!("vnpipe: document {}: {message}", doc.id);
             if job == Job::Sentences {
                 rendered.bytes.push(b'\n');
             }
@@ -266,13 +269,15 @@ fn evaluate(args: &EvalArgs) -> Result<u8, Error> {
         .write_all(out.as_bytes())
         .map_err(|source| Error::Output { path: None, source })?;
     for id in &report.duplicates {
-        eprintln!("vnpipe: eval: prediction {id} occurs more than once; the last one is scored");
+        crate::report!(
+            "vnpipe: eval: prediction {id} occurs more than once; the last one is scored"
+        );
     }
     for id in &report.missing {
-        eprintln!("vnpipe: eval: no prediction for gold document {id} (scored as all missed)");
+        crate::report!("vnpipe: eval: no prediction for gold document {id} (scored as all missed)");
     }
     for id in &report.unmatched {
-        eprintln!("vnpipe: eval: prediction {id} has no gold document (not scored)");
+        crate::report!("vnpipe: eval: prediction {id} has no gold document (not scored)");
     }
     // Missing predictions make the scores partial: say so in the status too.
     Ok(if report.missing.is_empty() {

@@ -781,7 +781,7 @@ fn resume_keeps_whole_records_and_processes_the_rest() {
     let stderr = String::from_utf8_lossy(&ran.stderr);
     assert!(
         stderr.contains("resuming: 10 records kept")
-            && stderr.contains("1 unfinished lines dropped"),
+            && stderr.contains("1 unfinished line dropped"),
         "{stderr}"
     );
     let remaining = crate::common::samples().len() - 10;
@@ -790,6 +790,38 @@ fn resume_keeps_whole_records_and_processes_the_rest() {
         "{stderr}"
     );
     assert_eq!(std::fs::read(&out).unwrap(), full);
+    // Ids may repeat in an input: the first records of an id are the ones kept.
+    let dup = dir.path().join("dup.jsonl");
+    let lines = [
+        r#"{"id":"a","text":"Hà Nội."}"#,
+        r#"{"id":"a","text":"Huế."}"#,
+        r#"{"id":"b","text":""}"#,
+    ];
+    std::fs::write(&dup, lines.join("\n") + "\n").unwrap();
+    let dup_out = dir.path().join("dup.out.jsonl");
+    vnpipe().arg(&dup).arg("-o").arg(&dup_out).ran(2);
+    let whole = std::fs::read(&dup_out).unwrap();
+    let first = whole
+        .split_inclusive(|&b| b == b'\n')
+        .next()
+        .unwrap()
+        .to_vec();
+    std::fs::write(&dup_out, &first).unwrap();
+    // The empty text of "b" gives an error record: status 2, also once it is kept.
+    vnpipe()
+        .arg(&dup)
+        .arg("--resume")
+        .arg("-o")
+        .arg(&dup_out)
+        .ran(2);
+    assert_eq!(std::fs::read(&dup_out).unwrap(), whole);
+    vnpipe()
+        .arg(&dup)
+        .arg("--resume")
+        .arg("-o")
+        .arg(&dup_out)
+        .ran(2);
+    assert_eq!(std::fs::read(&dup_out).unwrap(), whole);
     // Records only, and only with an output file.
     vnpipe()
         .args(["sentences", "corpora/samples", "--resume", "-o"])
@@ -919,4 +951,19 @@ fn a_hostile_corpus_gives_one_record_per_document() {
         stderr.contains(&format!("{} documents ({errors} errors)", got.len())),
         "{stderr}"
     );
+}
+
+#[test]
+fn a_closed_standard_error_is_no_failure() {
+    let mut child = Process::new(assert_cmd::cargo::cargo_bin("vnpipe"))
+        .arg(root().join("corpora/samples/seed.txt"))
+        .arg("missing.txt")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stderr.take());
+    // The summary and the missing file's error cannot be shown: the run still
+    // ends with the status its documents give.
+    assert_eq!(child.wait().unwrap().code(), Some(2));
 }

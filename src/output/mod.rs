@@ -27,13 +27,30 @@ pub fn write_jsonl(record: &Record, out: &mut Vec<u8>) {
 /// What [`keep_records`] found in an earlier output.
 #[derive(Debug, Default)]
 pub struct Kept {
-    /// Ids of the records kept.
-    pub ids: std::collections::HashSet<String>,
+    /// How many records of each id were kept: ids may repeat in an input,
+    /// and its first documents of an id are the ones already written.
+    pub ids: std::collections::HashMap<String, u64>,
     /// Records kept (copied to the new output).
     pub records: u64,
+    /// Error records among them (kept as they are, not retried).
+    pub errors: u64,
     /// Lines dropped: not a whole JSON record with a string `id` (the last
     /// line of a run killed mid-write).
     pub dropped: u64,
+}
+
+impl Kept {
+    /// True when a record for this document is already kept: the next of
+    /// `id`'s kept records is taken by it.
+    pub fn take(&mut self, id: &str) -> bool {
+        match self.ids.get_mut(id) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                true
+            }
+            _ => false,
+        }
+    }
 }
 
 /// Copies the whole records of the JSONL file at `path` to `out` and returns
@@ -52,7 +69,7 @@ pub struct Kept {
 /// let mut out = Vec::new();
 /// let kept = vnpipe::output::keep_records(&path, &mut out).unwrap();
 /// assert_eq!((kept.records, kept.dropped), (1, 1));
-/// assert!(kept.ids.contains("a"));
+/// assert_eq!(kept.ids["a"], 1);
 /// assert_eq!(out, b"{\"id\":\"a\",\"text\":\"x\"}\n");
 /// ```
 pub fn keep_records(path: &Path, out: &mut impl Write) -> io::Result<Kept> {
@@ -61,6 +78,8 @@ pub fn keep_records(path: &Path, out: &mut impl Write) -> io::Result<Kept> {
     #[derive(serde::Deserialize)]
     struct Id {
         id: String,
+        #[serde(default)]
+        error: Option<serde::de::IgnoredAny>,
     }
     let mut kept = Kept::default();
     let file = match File::open(path) {
@@ -79,8 +98,9 @@ pub fn keep_records(path: &Path, out: &mut impl Write) -> io::Result<Kept> {
         match serde_json::from_slice::<Id>(&line) {
             Ok(record) if whole => {
                 out.write_all(&line)?;
-                kept.ids.insert(record.id);
+                *kept.ids.entry(record.id).or_default() += 1;
                 kept.records += 1;
+                kept.errors += u64::from(record.error.is_some());
             }
             _ => kept.dropped += 1,
         }
