@@ -84,7 +84,8 @@ fn job(job: Job, args: &JobArgs) -> Result<u8, Error> {
         config.input_format,
         config.jsonl.clone(),
     );
-    let render = |doc: &Document| render(job, &pipeline, doc);
+    let quiet = config.quiet;
+    let render = |doc: &Document| render(job, &pipeline, doc, quiet);
     let output_error = |source| Error::Output {
         path: config.output.clone(),
         source,
@@ -159,7 +160,10 @@ fn status(summary: &Summary) -> u8 {
     }
 }
 
-fn render(job: Job, pipeline: &Pipeline, doc: &Document) -> Rendered {
+/// Renders one document for `job`. A document that cannot be processed is
+/// named on standard error: always for text jobs, whose output cannot carry
+/// the error; unless `quiet` for records, which carry it too.
+fn render(job: Job, pipeline: &Pipeline, doc: &Document, quiet: bool) -> Rendered {
     let mut rendered = Rendered {
         input_bytes: doc.len() as u64,
         ..Rendered::default()
@@ -178,6 +182,14 @@ fn render(job: Job, pipeline: &Pipeline, doc: &Document) -> Rendered {
                 format!("internal error (please report): {message}"),
             )
         });
+        if let Some(error) = record.error.as_ref().filter(|_| !quiet) {
+            crate::report!(
+                "vnpipe: document {}: {}: {}",
+                doc.id,
+                error.kind,
+                error.message
+            );
+        }
         rendered.ok = record.error.is_none();
         rendered.sentences = record.sentences.len() as u64;
         rendered.entities = record.entities.len() as u64;

@@ -967,3 +967,19 @@ fn a_closed_standard_error_is_no_failure() {
     // ends with the status its documents give.
     assert_eq!(child.wait().unwrap().code(), Some(2));
 }
+
+#[test]
+fn records_name_the_documents_that_failed_unless_quiet() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", "Một. Hai.".as_bytes());
+    write(dir.path(), "b.txt", b"");
+    let out = vnpipe().arg(dir.path()).ran(2);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.starts_with("vnpipe: document b: empty: the document is empty\n"),
+        "{stderr}"
+    );
+    assert_eq!(records(&out.stdout).len(), 2);
+    let quiet = vnpipe().arg("-q").arg(dir.path()).ran(2);
+    assert!(quiet.stderr.is_empty());
+}
