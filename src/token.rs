@@ -133,6 +133,21 @@ pub struct View<'a> {
     pub tokens: &'a Tokens,
 }
 
+/// Lets a recogniser's scan read its tokens through the [`View`] held in
+/// its field `$field` (`scan.key(i)`, `scan.toks`).
+macro_rules! reads_view {
+    ($scan:ident, $field:tt) => {
+        impl<'a> std::ops::Deref for $scan<'a> {
+            type Target = $crate::token::View<'a>;
+
+            fn deref(&self) -> &$crate::token::View<'a> {
+                &self.$field
+            }
+        }
+    };
+}
+pub(crate) use reads_view;
+
 impl<'a> View<'a> {
     /// A view of `tokens`, made from `text`.
     pub fn new(text: &'a str, tokens: &'a Tokens) -> View<'a> {

@@ -58,6 +58,15 @@ fn finish(mut child: std::process::Child) -> (std::process::ExitStatus, String) 
     (status, stderr)
 }
 
+/// Processes the bundled samples into the file `out`.
+fn samples_to(out: &Path) {
+    vnpipe()
+        .args(["-q", "corpora/samples", "-o"])
+        .arg(out)
+        .assert()
+        .success();
+}
+
 fn write(dir: &Path, name: &str, bytes: &[u8]) {
     let path = dir.join(name);
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
@@ -488,11 +497,7 @@ fn a_closed_pipe_ends_the_run_quietly() {
 fn eval_scores_sentences_against_gold() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out.jsonl");
-    vnpipe()
-        .args(["-q", "corpora/samples", "-o"])
-        .arg(&out)
-        .assert()
-        .success();
+    samples_to(&out);
     let report = vnpipe()
         .args(["eval", "--gold", "corpora/gold"])
         .arg(&out)
@@ -762,11 +767,7 @@ fn explain_names_each_rule_and_the_candidates_that_lost() {
 fn resume_keeps_whole_records_and_processes_the_rest() {
     let dir = tempfile::tempdir().unwrap();
     let full = dir.path().join("full.jsonl");
-    vnpipe()
-        .args(["-q", "corpora/samples", "-o"])
-        .arg(&full)
-        .assert()
-        .success();
+    samples_to(&full);
     let full = std::fs::read(&full).unwrap();
     // A run killed after ten records and half of the eleventh.
     let lines: Vec<&[u8]> = full.split_inclusive(|&b| b == b'\n').collect();

@@ -75,16 +75,20 @@ fn entities(text: &str) -> Vec<(String, String, Option<String>)> {
         .collect()
 }
 
+/// The surfaces of the entities of one type among `got`.
+fn of_type<'a>(got: &'a [(String, String, Option<String>)], kind: &str) -> Vec<&'a str> {
+    got.iter()
+        .filter(|e| e.0 == kind)
+        .map(|e| e.1.as_str())
+        .collect()
+}
+
 #[test]
 fn a_province_abroad_after_its_unit_word_and_its_bare_mentions() {
     let got = entities(
         "Về phía Campuchia có ông Keo Sokhom, lãnh đạo tỉnh Svay Rieng. Hàng Việt được người dân Svay Rieng ưa chuộng.",
     );
-    let places: Vec<&str> = got
-        .iter()
-        .filter(|e| e.0 == "LOC")
-        .map(|e| e.1.as_str())
-        .collect();
+    let places = of_type(&got, "LOC");
     assert_eq!(places, ["tỉnh Svay Rieng", "Svay Rieng"]);
     // A person after "UBND tỉnh" is no place abroad.
     let got = entities("Phó Chủ tịch UBND tỉnh Trương Quốc Khải dự họp.");
@@ -99,11 +103,7 @@ fn a_province_abroad_after_its_unit_word_and_its_bare_mentions() {
 fn bare_place_names_on_credits_and_bylines_are_people() {
     let got =
         entities("Lãnh đạo hai tỉnh ký kết biên bản. Ảnh: KHÁNH HÒA\n\nThanh Tùng - Khánh Hòa\n");
-    let people: Vec<&str> = got
-        .iter()
-        .filter(|e| e.0 == "PER")
-        .map(|e| e.1.as_str())
-        .collect();
+    let people = of_type(&got, "PER");
     assert_eq!(people, ["KHÁNH HÒA", "Thanh Tùng", "Khánh Hòa"]);
     assert!(got.iter().all(|e| e.0 != "LOC"), "{got:?}");
 }
@@ -112,11 +112,7 @@ fn bare_place_names_on_credits_and_bylines_are_people() {
 fn regions_as_usually_written_in_lower_case() {
     let got =
         entities("Mưa lớn ở miền Bắc và miền Nam; nước sông Hồng đe dọa đồng bằng sông Hồng.");
-    let places: Vec<&str> = got
-        .iter()
-        .filter(|e| e.0 == "LOC")
-        .map(|e| e.1.as_str())
-        .collect();
+    let places = of_type(&got, "LOC");
     assert_eq!(
         places,
         ["miền Bắc", "miền Nam", "sông Hồng", "đồng bằng sông Hồng"]

@@ -201,13 +201,7 @@ fn year(s: &str) -> Option<u32> {
 /// Reads date mentions token by token, through the shared [`View`].
 struct Reader<'a>(View<'a>);
 
-impl<'a> std::ops::Deref for Reader<'a> {
-    type Target = View<'a>;
-
-    fn deref(&self) -> &View<'a> {
-        &self.0
-    }
-}
+crate::token::reads_view!(Reader, 0);
 
 impl Reader<'_> {
     fn is_number(&self, k: usize) -> bool {

@@ -336,13 +336,7 @@ pub fn find_officials(
 /// Reads titles and frames around the entities, through the shared [`View`].
 struct Reader<'a>(View<'a>);
 
-impl<'a> std::ops::Deref for Reader<'a> {
-    type Target = View<'a>;
-
-    fn deref(&self) -> &View<'a> {
-        &self.0
-    }
-}
+crate::token::reads_view!(Reader, 0);
 
 impl Reader<'_> {
     fn sentence_end(&self, from: usize) -> usize {
@@ -574,11 +568,22 @@ impl Reader<'_> {
     }
 
     /// True when a title, with its modifiers, starts at `k`.
-    fn starts_title(&self, mut k: usize) -> bool {
-        while matches!(self.key(k), "phó" | "nguyên" | "quyền" | "tân") {
+    fn starts_title(&self, k: usize) -> bool {
+        let core = self.modifiers_after(k, self.toks.len());
+        TITLES.iter().any(|w| self.keys_at(core, w))
+    }
+
+    /// True when the key at `k` modifies a title ("Phó", "nguyên", "quyền", "tân").
+    fn modifier(&self, k: usize) -> bool {
+        matches!(self.key(k), "phó" | "nguyên" | "quyền" | "tân")
+    }
+
+    /// Past the modifiers written from `k` on, not beyond `limit`.
+    fn modifiers_after(&self, mut k: usize, limit: usize) -> usize {
+        while k < limit && self.modifier(k) {
             k += 1;
         }
-        TITLES.iter().any(|w| self.keys_at(k, w))
+        k
     }
 
     /// Where a term written before `end` starts ("nhiệm kỳ 2021 - 2026",
@@ -658,8 +663,7 @@ impl Reader<'_> {
     }
 
     fn modifiers_before(&self, mut start: usize, floor: usize) -> usize {
-        while start > floor && matches!(self.key(start - 1), "phó" | "nguyên" | "quyền" | "tân")
-        {
+        while start > floor && self.modifier(start - 1) {
             start -= 1;
         }
         start
@@ -668,10 +672,7 @@ impl Reader<'_> {
     /// A title starting at `start`, before `limit`: its range. A shared head
     /// ("Trưởng" before "ban Dân vận") takes the organisation's first word.
     fn title_at(&self, start: usize, limit: usize, next: Option<&Span>) -> Option<Range<usize>> {
-        let mut k = start;
-        while k < limit && matches!(self.key(k), "phó" | "nguyên" | "quyền" | "tân") {
-            k += 1;
-        }
+        let k = self.modifiers_after(start, limit);
         let core = TITLES
             .iter()
             .filter(|w| w.iter().enumerate().all(|(n, key)| self.key(k + n) == *key))

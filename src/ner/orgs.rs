@@ -354,14 +354,7 @@ struct OrgScan<'a> {
     entries: Vec<Option<&'static Vec<Entry>>>,
 }
 
-/// The scan reads its tokens through the shared [`View`].
-impl<'a> std::ops::Deref for OrgScan<'a> {
-    type Target = View<'a>;
-
-    fn deref(&self) -> &View<'a> {
-        &self.view
-    }
-}
+crate::token::reads_view!(OrgScan, view);
 
 impl OrgScan<'_> {
     fn mention(&self, tokens: Range<usize>, rule: Rule, entry: &'static str) -> OrgMention {

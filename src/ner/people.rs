@@ -196,14 +196,7 @@ struct PeopleScan<'a> {
     taken: &'a [Range<usize>],
 }
 
-/// The scan reads its tokens through the shared [`View`].
-impl<'a> std::ops::Deref for PeopleScan<'a> {
-    type Target = View<'a>;
-
-    fn deref(&self) -> &View<'a> {
-        &self.view
-    }
-}
+crate::token::reads_view!(PeopleScan, view);
 
 impl PeopleScan<'_> {
     fn capital_word(&self, i: usize) -> bool {

@@ -378,14 +378,7 @@ struct Scan<'a> {
     abroad: Vec<(Range<usize>, String)>,
 }
 
-/// The scan reads its tokens through the shared [`View`].
-impl<'a> std::ops::Deref for Scan<'a> {
-    type Target = View<'a>;
-
-    fn deref(&self) -> &View<'a> {
-        &self.view
-    }
-}
+crate::token::reads_view!(Scan, view);
 
 /// How well a name in the text matches an entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
