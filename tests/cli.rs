@@ -980,3 +980,101 @@ fn records_name_the_documents_that_failed_unless_quiet() {
     let quiet = vnpipe().arg("-q").arg(dir.path()).ran(2);
     assert!(quiet.stderr.is_empty());
 }
+
+#[test]
+fn a_pipe_in_a_folder_and_a_fifty_megabyte_line_give_error_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "a.txt", "Một. Hai.".as_bytes());
+    // A JSONL line of 50 MB whose text never closes: read whole, one record.
+    let mut line = br#"{"id":"dai","text":""#.to_vec();
+    line.resize(50 << 20, b'a');
+    line.push(b'\n');
+    write(d, "dai.jsonl", &line);
+    // Opening a pipe found in a folder would wait for a writer forever.
+    let fifo = Process::new("mkfifo")
+        .arg(d.join("ong.txt"))
+        .status()
+        .unwrap();
+    assert!(fifo.success());
+    let got = records(&vnpipe().arg(d).ran(2).stdout);
+    let kinds: Vec<(&str, &str)> = got
+        .iter()
+        .map(|r| {
+            let kind = r["error"]["kind"].as_str().unwrap_or("ok");
+            (r["id"].as_str().unwrap(), kind)
+        })
+        .collect();
+    assert_eq!(kinds, [("a", "ok"), ("1", "json"), ("ong", "io")]);
+    let message = got[2]["error"]["message"].as_str().unwrap();
+    assert!(message.contains("not a regular file"), "{message}");
+}
+
+#[test]
+fn a_file_that_disappears_after_its_folder_was_listed_gives_an_error_record() {
+    use vnpipe::input::{InputError, InputFormat, InputPath, Inputs, JsonlOptions};
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", "Một.".as_bytes());
+    write(dir.path(), "b.txt", "Hai.".as_bytes());
+    let path = InputPath::Path(dir.path().to_path_buf());
+    let mut inputs = Inputs::new(vec![path], InputFormat::Auto, JsonlOptions::default());
+    assert_eq!(inputs.next().unwrap().id, "a");
+    std::fs::remove_file(dir.path().join("b.txt")).unwrap();
+    let b = inputs.next().unwrap();
+    assert_eq!(b.id, "b");
+    assert!(
+        matches!(&b.content, Err(InputError::Io { message, .. }) if message.contains("No such file")),
+        "{:?}",
+        b.content
+    );
+    assert!(inputs.next().is_none());
+}
+
+#[test]
+fn an_unreadable_file_gives_an_error_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "a.txt", "Một.".as_bytes());
+    write(d, "b.txt", "Hai.".as_bytes());
+    let set_mode = |path: &Path, mode: u32| {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+    };
+    set_mode(&d.join("b.txt"), 0o000);
+    // Root reads any file: run the command as nobody then, from a copy it can
+    // execute, in a folder it can list.
+    let binary = assert_cmd::cargo::cargo_bin("vnpipe");
+    let root_user = Process::new("id").arg("-u").output().unwrap().stdout == b"0\n";
+    let mut run = if root_user {
+        set_mode(d, 0o755);
+        set_mode(&d.join("a.txt"), 0o644);
+        let copy = d.join("vnpipe-copy");
+        std::fs::copy(&binary, &copy).unwrap();
+        set_mode(&copy, 0o755);
+        let mut run = Process::new("setpriv");
+        run.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(copy);
+        run
+    } else {
+        Process::new(binary)
+    };
+    let out = run
+        .arg("-q")
+        .arg(d.join("a.txt"))
+        .arg(d.join("b.txt"))
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let got = records(&out.stdout);
+    assert_eq!(got.len(), 2);
+    assert!(got[0]["error"].is_null());
+    assert_eq!(got[1]["id"], "b");
+    assert_eq!(got[1]["error"]["kind"], "io");
+    let message = got[1]["error"]["message"].as_str().unwrap();
+    assert!(message.contains("Permission denied"), "{message}");
+}

@@ -89,6 +89,13 @@ impl Walk {
                 Err(e) => return Some(Err((found, e))),
             };
             if !meta.is_dir() {
+                // A pipe, socket or device found inside a folder is never a
+                // document, and opening a pipe would wait for a writer forever;
+                // named on the command line, it is read like a file.
+                if found.root.is_some() && !meta.is_file() {
+                    let e = io::Error::other("not a regular file (a pipe, socket or device)");
+                    return Some(Err((found, e)));
+                }
                 return Some(Ok(found));
             }
             match sorted_entries(path) {
