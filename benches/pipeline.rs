@@ -20,6 +20,11 @@ use vnpipe::segment::SentenceSplitter;
 use vnpipe::token::Tokens;
 use vnpipe::Pipeline;
 
+// The allocator the binary uses (src/main.rs), so the figures match it.
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The samples, read once.
 fn samples() -> Vec<Document> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpora/samples");
@@ -172,8 +177,9 @@ fn stages(c: &mut Criterion) {
             }
         })
     });
-    // Places: tokenize, one automaton pass, rules, linking. The samples'
-    // places are counted first so the bench measures work that was done.
+    // Entities: tokenize, one automaton pass over place names, then places,
+    // organisations, people, officials, dates and documents. The samples'
+    // entities are counted first so the bench measures work that was done.
     let gazetteer = Gazetteer::embedded();
     let sentences: Vec<_> = clean.iter().map(|t| splitter.split(t)).collect();
     let found: usize = clean
@@ -183,10 +189,34 @@ fn stages(c: &mut Criterion) {
         .sum();
     assert!(found > 600, "{found} places");
     group.throughput(Throughput::Bytes(bytes(&clean)));
-    group.bench_function("recognize and link places", |b| {
+    group.bench_function("recognize entities", |b| {
         b.iter(|| {
             for (t, s) in clean.iter().zip(&sentences) {
                 black_box(recognize(gazetteer, t, s));
+            }
+        })
+    });
+    // The stages in sequence, each row adding one: the differences are the
+    // costs of assembling the record and of writing it as JSON.
+    group.throughput(Throughput::Bytes(total_bytes(&docs)));
+    group.bench_function("analyze: decode, normalize, split, recognize", |b| {
+        b.iter(|| {
+            for d in &docs {
+                black_box(pipeline.analyze(d.content.as_ref().unwrap()).unwrap());
+            }
+        })
+    });
+    group.bench_function("process: analyze + assemble the record", |b| {
+        b.iter(|| {
+            for d in &docs {
+                black_box(pipeline.process(d));
+            }
+        })
+    });
+    group.bench_function("process + JSONL", |b| {
+        b.iter(|| {
+            for d in &docs {
+                black_box(render(&pipeline, d));
             }
         })
     });

@@ -173,7 +173,7 @@ fn user_gazetteer(files: &[PathBuf]) -> Result<Option<Arc<Gazetteer>>, Error> {
     if files.is_empty() {
         return Ok(None);
     }
-    let mut units = AdminUnits::embedded().clone();
+    let mut units = AdminUnits::parse_embedded();
     for file in files {
         let text = std::fs::read_to_string(file)
             .map_err(|e| Error::Usage(format!("--gazetteer {}: {e}", file.display())))?;

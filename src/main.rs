@@ -6,6 +6,12 @@ use std::process::ExitCode;
 use clap::Parser;
 use vnpipe::cli::Cli;
 
+// The pipeline allocates many small strings and vectors per document; mimalloc
+// runs the bench corpus faster than the system allocator (docs/performance.md).
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,

@@ -144,9 +144,13 @@ impl AdminUnits {
     /// The embedded gazetteer, parsed on first use.
     pub fn embedded() -> &'static AdminUnits {
         static UNITS: OnceLock<AdminUnits> = OnceLock::new();
-        UNITS.get_or_init(|| {
-            AdminUnits::from_tsv(EMBEDDED, "<embedded>").expect("the embedded gazetteer is valid")
-        })
+        UNITS.get_or_init(AdminUnits::parse_embedded)
+    }
+
+    /// A fresh copy of the embedded table, parsed anew: cheaper than cloning
+    /// [`AdminUnits::embedded`] for a caller that consumes it.
+    pub(crate) fn parse_embedded() -> AdminUnits {
+        AdminUnits::from_tsv(EMBEDDED, "<embedded>").expect("the embedded gazetteer is valid")
     }
 
     /// Parses a gazetteer in the TSV shape of `corpora/gazetteers/admin_units.tsv`
@@ -269,6 +273,11 @@ impl AdminUnits {
             });
         }
         Ok(AdminUnits { units })
+    }
+
+    /// The units, in table order.
+    pub(crate) fn into_vec(self) -> Vec<AdminUnit> {
+        self.units
     }
 
     /// Adds the units of `other` (user additions come after the embedded ones).

@@ -19,6 +19,8 @@
 //!   ("Tỉnh ủy").
 
 use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 use super::admin::Level;
@@ -31,8 +33,8 @@ use crate::token::{Tokens, View};
 const ABBREVIATIONS: &str = include_str!("../../corpora/gazetteers/org_abbreviations.tsv");
 
 /// Expansions by the key of the abbreviation ("tn&mt").
-fn abbreviations() -> &'static HashMap<String, &'static str> {
-    static TABLE: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
+fn abbreviations() -> &'static FxHashMap<String, &'static str> {
+    static TABLE: OnceLock<FxHashMap<String, &'static str>> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut buf = Vec::new();
         ABBREVIATIONS

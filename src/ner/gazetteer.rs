@@ -14,6 +14,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use rustc_hash::FxHashMap;
 
 use super::admin::{AdminUnit, AdminUnits, GazetteerError, Level, Status};
 use crate::normalize::fold::strip_char;
@@ -105,7 +106,7 @@ pub struct Gazetteer {
     automaton: AhoCorasick,
     successors: Vec<Vec<u32>>,
     provinces: Vec<Option<u32>>,
-    by_code: HashMap<(u32, Status), u32>,
+    by_code: FxHashMap<(u32, Status), u32>,
 }
 
 /// A code as a number that keeps its length ("01" and "001" differ).
@@ -119,7 +120,7 @@ impl Gazetteer {
     pub fn embedded() -> &'static Gazetteer {
         static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
         GAZETTEER.get_or_init(|| {
-            Gazetteer::new(AdminUnits::embedded().clone()).expect("the embedded data is valid")
+            Gazetteer::new(AdminUnits::parse_embedded()).expect("the embedded data is valid")
         })
     }
 
@@ -130,7 +131,7 @@ impl Gazetteer {
     /// A [`GazetteerError`] when the embedded place or alias tables are
     /// malformed (a bug caught by the tests).
     pub fn new(units: AdminUnits) -> Result<Gazetteer, GazetteerError> {
-        let units: Vec<AdminUnit> = units.iter().cloned().collect();
+        let units = units.into_vec();
         let places = parse_places(PLACES)?;
         let mut index = NameIndex::default();
         let aliases = parse_aliases(ALIASES)?;
@@ -182,8 +183,14 @@ impl Gazetteer {
             provinces: Vec::new(),
             by_code,
         };
+        let mut any_province: HashMap<&str, u32> = HashMap::new();
+        for (i, u) in gazetteer.units.iter().enumerate() {
+            if u.level == Level::Province {
+                any_province.entry(u.code.as_str()).or_insert(i as u32);
+            }
+        }
         gazetteer.provinces = (0..gazetteer.units.len() as u32)
-            .map(|u| gazetteer.find_province(u))
+            .map(|u| gazetteer.find_province(u, &any_province))
             .collect();
         let mut children: HashMap<&str, Vec<u32>> = HashMap::new();
         for (i, u) in gazetteer.units.iter().enumerate() {
@@ -230,7 +237,9 @@ impl Gazetteer {
         self.provinces[unit as usize]
     }
 
-    fn find_province(&self, unit: u32) -> Option<u32> {
+    /// The province of `unit`: by code in the unit's era, else any province
+    /// with that code (`any_province`, the first in table order).
+    fn find_province(&self, unit: u32, any_province: &HashMap<&str, u32>) -> Option<u32> {
         let u = &self.units[unit as usize];
         if u.level == Level::Province {
             return Some(unit);
@@ -242,12 +251,7 @@ impl Gazetteer {
         statuses
             .iter()
             .find_map(|&s| self.unit(&u.province_code, s))
-            .or_else(|| {
-                self.units
-                    .iter()
-                    .position(|p| p.level == Level::Province && p.code == u.province_code)
-                    .map(|p| p as u32)
-            })
+            .or_else(|| any_province.get(u.province_code.as_str()).copied())
     }
 
     /// The district a commune belonged to (legacy and historic communes only).
@@ -360,7 +364,7 @@ impl Gazetteer {
 struct NameIndex {
     patterns: Vec<String>,
     entries: Vec<Vec<Entry>>,
-    ids: HashMap<String, usize>,
+    ids: FxHashMap<String, usize>,
     tokens: Tokens,
 }
 

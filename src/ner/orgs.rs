@@ -10,9 +10,11 @@
 //! generic references ("UBND các huyện", "các sở, ngành") are not organisations.
 //! Places inside an organisation's span are nested in it.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
 
 use super::explain::Rule;
 use super::officials::TITLES;
@@ -52,7 +54,7 @@ struct Entry {
 /// The organisation lexicon, indexed by the key of each entry's first token.
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    by_first: HashMap<String, Vec<Entry>>,
+    by_first: FxHashMap<String, Vec<Entry>>,
 }
 
 /// Level bodies complete without a level or place after them ("UBND", "Tỉnh ủy").

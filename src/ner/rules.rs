@@ -19,9 +19,11 @@
 //! Bảo Lạc", "Trường THCS Ea Sol"), or, for districts, in a province the
 //! article names. Mentions never overlap; the earlier one wins.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
 
 use super::admin::Level;
 use super::explain::Rule;
@@ -350,8 +352,8 @@ const HEADS: &[(&[&str], &str)] = &[
 ];
 
 /// Surnames and middle names, lower case → `surname` or `middle`.
-pub(crate) fn person_words() -> &'static HashMap<String, &'static str> {
-    static WORDS: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
+pub(crate) fn person_words() -> &'static FxHashMap<String, &'static str> {
+    static WORDS: OnceLock<FxHashMap<String, &'static str>> = OnceLock::new();
     WORDS.get_or_init(|| {
         PERSON_WORDS
             .lines()

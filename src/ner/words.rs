@@ -2,7 +2,7 @@
 //! where a word written with a capital first syllable goes on inside a name:
 //! "Dự báo", "Lịch sử", "Trồng trọt" are words, "Phát dự" is not.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 use crate::token::Tokens;
@@ -12,7 +12,7 @@ const WORDS: &str = include_str!("../../corpora/gazetteers/words.tsv");
 /// The word list, keyed by the match keys of both syllables.
 #[derive(Debug, Default)]
 pub struct Words {
-    by_first: HashMap<String, HashSet<String>>,
+    by_first: FxHashMap<String, FxHashSet<String>>,
 }
 
 impl Words {

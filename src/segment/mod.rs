@@ -16,9 +16,10 @@
 
 mod kind;
 
-use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
 
 pub use kind::SentenceKind;
 
@@ -48,7 +49,7 @@ pub struct Sentence {
 /// ```
 #[derive(Debug, Clone)]
 pub struct SentenceSplitter {
-    abbreviations: HashSet<String>,
+    abbreviations: FxHashSet<String>,
 }
 
 impl SentenceSplitter {
@@ -69,7 +70,7 @@ impl SentenceSplitter {
     /// Returns the 1-based line number of an abbreviation that does not end in a
     /// letter or contains whitespace.
     pub fn from_abbreviations(tsv: &str) -> Result<SentenceSplitter, usize> {
-        let mut abbreviations = HashSet::new();
+        let mut abbreviations = FxHashSet::default();
         for (n, line) in tsv.lines().enumerate() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
