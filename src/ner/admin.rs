@@ -182,11 +182,18 @@ impl AdminUnits {
             if line.trim().is_empty() {
                 continue;
             }
-            let f: Vec<&str> = line.split('\t').collect();
-            if f.len() != COLUMNS.len() {
+            let mut f = [""; COLUMNS.len()];
+            let mut columns = 0;
+            for field in line.split('\t') {
+                if let Some(slot) = f.get_mut(columns) {
+                    *slot = field;
+                }
+                columns += 1;
+            }
+            if columns != COLUMNS.len() {
                 return Err(error(
                     n,
-                    format!("{} columns, expected {}", f.len(), COLUMNS.len()),
+                    format!("{columns} columns, expected {}", COLUMNS.len()),
                 ));
             }
             let Some(level) = [Level::Province, Level::District, Level::Commune]

@@ -412,6 +412,13 @@ impl OrgScan<'_> {
     /// An organisation starting at `i`: its end, the rule and the lexicon
     /// entry it starts with.
     fn org_at(&self, i: usize) -> Option<(usize, Rule, &'static str)> {
+        // Most tokens start nothing: no lexicon entry starts with them, and
+        // they are not the "Chi nhánh" or "Trung ương" before one.
+        if self.entries.get(i).copied().flatten().is_none()
+            && !matches!(self.key(i), "chi" | "trung")
+        {
+            return None;
+        }
         // Inside a document number ("1532/QĐ-UBND") nothing is an organisation.
         if i > 0 && self.glued(i - 1) {
             let prev = self.surface(i - 1);

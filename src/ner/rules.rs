@@ -1321,10 +1321,32 @@ impl<'a> Scan<'a> {
 
     /// Bare mentions of the places abroad named after a unit word before
     /// ("Savannakhet" after "tỉnh Savannakhet"), same canonical name.
+    ///
+    /// Linear in the document: a name written again after a unit word reads
+    /// nothing new after its first time, and each name is looked for only
+    /// where its first word stands.
     fn abroad_again(&mut self) {
-        for (name, canonical) in std::mem::take(&mut self.abroad) {
-            let n = name.len();
-            for i in name.end..self.toks.len().saturating_sub(n - 1) {
+        let abroad = std::mem::take(&mut self.abroad);
+        if abroad.is_empty() {
+            return;
+        }
+        let view = self.view;
+        let mut seen = HashSet::new();
+        let mut at: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+        for i in 0..view.toks.len() {
+            at.entry(view.key(i)).or_default().push(i);
+        }
+        for (name, canonical) in abroad {
+            let keys: Vec<&str> = name.clone().map(|k| view.key(k)).collect();
+            let n = keys.len();
+            if !seen.insert(keys) {
+                continue;
+            }
+            let starts = at.get(view.key(name.start)).map_or(&[][..], Vec::as_slice);
+            for &i in starts {
+                if i < name.end || i + n > view.toks.len() {
+                    continue;
+                }
                 let same = (0..n).all(|m| self.key(i + m) == self.key(name.start + m))
                     && (0..n - 1).all(|m| self.joined(i + m));
                 let boundary =
