@@ -1078,3 +1078,44 @@ fn an_unreadable_file_gives_an_error_record() {
     let message = got[1]["error"]["message"].as_str().unwrap();
     assert!(message.contains("Permission denied"), "{message}");
 }
+
+/// The bundled samples run together as OCR text comes: one line, no full
+/// stop, question or exclamation mark.
+fn ocr_line() -> String {
+    let mut paths: Vec<_> = std::fs::read_dir(root().join("corpora/samples"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    paths.sort();
+    let text: Vec<String> = paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    text.join(" ").replace(['\n', '.', '!', '?', '…'], " ")
+}
+
+#[test]
+fn a_ten_megabyte_line_without_sentence_breaks_completes() {
+    let dir = tempfile::tempdir().unwrap();
+    let unit = ocr_line();
+    let copies = 10_000_000 / unit.len() + 1;
+    write(dir.path(), "unit.txt", unit.as_bytes());
+    write(
+        dir.path(),
+        "big.txt",
+        vec![unit.as_str(); copies].join(" ").as_bytes(),
+    );
+    let entities = |name: &str| -> usize {
+        let out = vnpipe().arg("-q").arg(dir.path().join(name)).ran(0);
+        let got = records(&out.stdout);
+        assert_eq!(got.len(), 1);
+        got[0]["entities"].as_array().unwrap().len()
+    };
+    let (one, all) = (entities("unit.txt"), entities("big.txt"));
+    assert!(one > 5_000, "{one} entities in the samples");
+    // Every copy finds what one copy finds (give or take where copies meet).
+    assert!(
+        all >= (copies - 1) * one,
+        "{all} entities in {copies} copies of {one}"
+    );
+}
