@@ -19,9 +19,9 @@
 //!   ("Tỉnh ủy").
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
-use std::sync::OnceLock;
 
 use super::admin::Level;
 use super::gazetteer::Gazetteer;

@@ -68,7 +68,13 @@ pub fn find_documents(text: &str, tokens: &Tokens) -> Vec<DocumentMention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        let Some((words, kind)) = KINDS.iter().find(|(w, _)| view.keys_at(i, w)) else {
+        // Most tokens start no kind: one look at the first word settles them.
+        let first = key(i);
+        let starts_kind = KINDS.iter().any(|(w, _)| w[0] == first);
+        let found = starts_kind
+            .then(|| KINDS.iter().find(|(w, _)| view.keys_at(i, w)))
+            .flatten();
+        let Some((words, kind)) = found else {
             i += 1;
             continue;
         };

@@ -2,8 +2,9 @@
 //! where a word written with a capital first syllable goes on inside a name:
 //! "Dự báo", "Lịch sử", "Trồng trọt" are words, "Phát dự" is not.
 
-use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::token::Tokens;
 
