@@ -9,8 +9,7 @@ in any order.
     spark-submit examples/spark/vnpipe_job.py corpus.jsonl out/ \
         --vnpipe /usr/local/bin/vnpipe --partitions 64
 
-The vnpipe binary must exist at the same path on every executor (install it
-there, or ship it with `--files vnpipe` and pass `--vnpipe ./vnpipe`).
+The vnpipe binary must exist at the same path on every executor.
 
 The job checks what the batch runner checks on one machine: every input line
 gave exactly one record. A partition whose vnpipe process died part-way
@@ -20,6 +19,7 @@ records whose `error` field says why, and the job counts them.
 """
 
 import argparse
+import itertools
 import json
 import os
 import shlex
@@ -38,6 +38,19 @@ def vnpipe_command(binary, text_field, id_field):
     return command + ["-"]
 
 
+def is_document(line):
+    """vnpipe's rule: a line of ASCII whitespace only is no document."""
+    return line.strip(" \t\n\r\x0c") != ""
+
+
+def after_a_blank_line(lines):
+    """A partition's lines after one blank line. vnpipe drops a byte-order
+    mark opening its input; Spark already dropped the file's own, so a mark
+    that opens a partition is inside the file and must stay, as it does when
+    one vnpipe process reads the whole file."""
+    return itertools.chain([""], lines)
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("input", help="JSONL documents (a path Spark can read)")
@@ -50,21 +63,21 @@ def main(argv=None):
     parser.add_argument("--master", default=None, help="e.g. local[2]; spark-submit sets it otherwise")
     args = parser.parse_args(argv)
 
-    # The Python workers run this interpreter unless told otherwise, so a
-    # virtualenv with pyspark works in local mode as it is.
-    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     builder = SparkSession.builder.appName("vnpipe")
     if args.master:
         builder = builder.master(args.master)
+        if args.master.startswith("local"):
+            # Local workers run this interpreter, so a virtualenv with
+            # pyspark works as it is.
+            os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     spark = builder.getOrCreate()
     try:
         sc = spark.sparkContext
+        sc.setLogLevel("WARN")
         lines = sc.textFile(args.input)
         if args.partitions:
             lines = lines.repartition(args.partitions)
-        # Blank lines are not documents (vnpipe skips them too), and Spark
-        # would otherwise count them on the way in.
-        documents = lines.filter(lambda line: line.strip() != "").cache()
+        documents = lines.filter(is_document).cache()
 
         # vnpipe exits 2 when some documents gave error records: not a failure
         # here, since those records say what went wrong. Any other non-zero
@@ -73,7 +86,7 @@ def main(argv=None):
         script += '; status=$?; [ "$status" -eq 2 ] && exit 0; exit "$status"'
         # pipe() gives the process an empty environment unless told: keep PATH
         # so that a bare "vnpipe" is found.
-        records = documents.pipe(
+        records = documents.mapPartitions(after_a_blank_line).pipe(
             "sh -c " + shlex.quote(script),
             env={"PATH": os.environ.get("PATH", os.defpath)},
             checkCode=True,
