@@ -60,6 +60,12 @@ def comparable(line):
     return record
 
 
+def jsonl_lines(text):
+    """The lines of JSONL text: split at "\n" only (str.splitlines() would also
+    split at U+2028 and U+0085, which JSON strings hold unescaped)."""
+    return [line for line in text.split("\n") if line]
+
+
 def by_id(lines, what):
     """Records by id; those named by their line number together under "(line)"."""
     records = {}
@@ -100,7 +106,7 @@ def main():
         )
         if single.returncode != 2:  # the two error documents make it 2
             sys.exit(f"vnpipe alone exited {single.returncode}: {single.stderr.decode()}")
-        expected = by_id(single.stdout.decode("utf-8").splitlines(), "vnpipe alone")
+        expected = by_id(jsonl_lines(single.stdout.decode("utf-8")), "vnpipe alone")
 
         out = work / "records"
         subprocess.run(
@@ -111,7 +117,7 @@ def main():
         parts = sorted(out.glob("part-*"))
         if len(parts) != args.partitions:
             sys.exit(f"expected {args.partitions} partitions, Spark wrote {len(parts)}")
-        lines = [line for part in parts for line in part.read_text(encoding="utf-8").splitlines()]
+        lines = [line for part in parts for line in jsonl_lines(part.read_text(encoding="utf-8"))]
         got = by_id(lines, "Spark")
 
     wanted = sum(1 for line in documents if line.strip(" ") != "")
