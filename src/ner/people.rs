@@ -376,6 +376,11 @@ impl PeopleScan<'_> {
             while next.peek().is_some_and(|r| r.end <= i) {
                 next.next();
             }
+            // A short name is a capitalised word: most tokens end here,
+            // before the look-up.
+            if !self.capital_word(i) {
+                continue;
+            }
             let in_name = next.peek().is_some_and(|r| r.start <= i);
             let named_before = last_words.get(self.key(i)).is_some_and(|&end| end <= i);
             let title_ends = |end: usize| {
@@ -391,7 +396,6 @@ impl PeopleScan<'_> {
             };
             if named_before
                 && !in_name
-                && self.capital_word(i)
                 && !self.capital_word(i + 1)
                 && !self.is_taken(i)
                 && titled()
