@@ -49,14 +49,11 @@ def corpus_lines(samples):
 
 def comparable(line):
     """A record as a dict, without what counts lines in its own stream: the
-    line number, the "line N: " of an error message, and the id of a line
-    that has none of its own (its line number)."""
+    line number and the "line N: " of an error message."""
     record = json.loads(line)
     record["source"].pop("line", None)
     if record.get("error"):
         record["error"]["message"] = re.sub(r"^line \d+: ", "", record["error"]["message"])
-    if record["id"].isdigit():
-        record["id"] = "(line)"
     return record
 
 
@@ -66,24 +63,19 @@ def jsonl_lines(text):
     return [line for line in text.split("\n") if line]
 
 
-def by_id(lines, what):
-    """Records by id; those named by their line number together under "(line)"."""
-    records = {}
-    for line in lines:
-        record = comparable(line)
-        if record["id"] == "(line)":
-            records.setdefault("(line)", []).append(record)
-        elif record["id"] in records:
+def records_of(lines, what):
+    """Records by id, and, sorted, those of lines without an id of their own
+    (named by their line number, which counts lines per partition)."""
+    named, unnamed = {}, []
+    for record in map(comparable, lines):
+        if record["id"].isdigit():
+            record.pop("id")
+            unnamed.append(record)
+        elif record["id"] in named:
             sys.exit(f"{what}: id {record['id']} appears twice")
         else:
-            records[record["id"]] = record
-    records["(line)"] = sorted(records.get("(line)", []), key=json.dumps)
-    return records
-
-
-def count(records):
-    """How many records a by_id() result holds."""
-    return len(records) - 1 + len(records["(line)"])
+            named[record["id"]] = record
+    return named, sorted(unnamed, key=json.dumps)
 
 
 def main():
@@ -106,7 +98,7 @@ def main():
         )
         if single.returncode != 2:  # the two error documents make it 2
             sys.exit(f"vnpipe alone exited {single.returncode}: {single.stderr.decode()}")
-        expected = by_id(jsonl_lines(single.stdout.decode("utf-8")), "vnpipe alone")
+        expected = records_of(jsonl_lines(single.stdout.decode("utf-8")), "vnpipe alone")
 
         out = work / "records"
         subprocess.run(
@@ -118,23 +110,24 @@ def main():
         if len(parts) != args.partitions:
             sys.exit(f"expected {args.partitions} partitions, Spark wrote {len(parts)}")
         lines = [line for part in parts for line in jsonl_lines(part.read_text(encoding="utf-8"))]
-        got = by_id(lines, "Spark")
+        got = records_of(lines, "Spark")
 
+    named, unnamed = expected
     wanted = sum(1 for line in documents if line.strip(" ") != "")
-    if count(expected) != wanted:
-        sys.exit(f"vnpipe alone: {wanted} documents but {count(expected)} records")
-    if got.keys() != expected.keys():
-        missing = sorted(expected.keys() - got.keys())
-        extra = sorted(got.keys() - expected.keys())
+    if len(named) + len(unnamed) != wanted:
+        sys.exit(f"vnpipe alone: {wanted} documents but {len(named) + len(unnamed)} records")
+    if got[0].keys() != named.keys():
+        missing = sorted(named.keys() - got[0].keys())
+        extra = sorted(got[0].keys() - named.keys())
         sys.exit(f"Spark records differ in ids: missing {missing}, extra {extra}")
-    different = [id for id in expected if got[id] != expected[id]]
+    different = [id for id in named if got[0][id] != named[id]]
+    if got[1] != unnamed:
+        different.append("(documents without an id)")
     if different:
         sys.exit(f"Spark records differ from vnpipe alone for: {different}")
-    errors = sum(1 for id, record in got.items() if id != "(line)" and record["error"])
-    errors += len(got["(line)"])
-    print(f"spark: {count(got)} records identical to one vnpipe process "
+    errors = sum(1 for record in named.values() if record["error"]) + len(unnamed)
+    print(f"spark: {wanted} records identical to one vnpipe process "
           f"({errors} error records, {len(parts)} partitions)")
-
 
 if __name__ == "__main__":
     main()

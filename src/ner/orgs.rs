@@ -57,6 +57,10 @@ pub struct Lexicon {
     by_first: FxHashMap<String, Vec<Entry>>,
 }
 
+/// Words before a body that name its branch or centre: "Chi nhánh Văn phòng
+/// Đăng ký đất đai huyện Lâm Hà", "Trung ương Hội Nông dân Việt Nam".
+const BRANCH_PREFIXES: [[&str; 2]; 2] = [["chi", "nhánh"], ["trung", "ương"]];
+
 /// Level bodies complete without a level or place after them ("UBND", "Tỉnh ủy").
 const COMPLETE_ALONE: &[&str] = &[
     "ubnd",
@@ -413,9 +417,9 @@ impl OrgScan<'_> {
     /// entry it starts with.
     fn org_at(&self, i: usize) -> Option<(usize, Rule, &'static str)> {
         // Most tokens start nothing: no lexicon entry starts with them, and
-        // they are not the "Chi nhánh" or "Trung ương" before one.
+        // they do not open a branch prefix before one.
         if self.entries.get(i).copied().flatten().is_none()
-            && !matches!(self.key(i), "chi" | "trung")
+            && !BRANCH_PREFIXES.iter().any(|p| p[0] == self.key(i))
         {
             return None;
         }
@@ -426,10 +430,8 @@ impl OrgScan<'_> {
                 return None;
             }
         }
-        // "Chi nhánh Văn phòng Đăng ký đất đai huyện Lâm Hà", "Trung ương
-        // Hội Nông dân Việt Nam": a branch or centre of a body.
-        for prefix in ["chi nhánh", "trung ương"] {
-            if self.capital(i) && self.keys_are(i..i + 2, prefix) {
+        for prefix in BRANCH_PREFIXES {
+            if self.capital(i) && self.keys_at(i, &prefix) {
                 if let Some(found) = self.org_at(i + 2) {
                     return Some(found);
                 }
