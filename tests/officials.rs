@@ -942,3 +942,69 @@ fn organisation_names_of_every_kind_are_read_whole() {
     }
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
+
+#[test]
+fn deputies_with_their_body_military_units_and_titles_ending_in_truong() {
+    // "đại biểu" is a title only with the body written: before the name, or
+    // in brackets after it; attendees ("Các đại biểu") get no record.
+    assert_eq!(
+        officials("Tại phiên thảo luận, đại biểu Quốc hội Lò Thị Mai phát biểu; đại biểu Hà Văn Khải (Đoàn ĐBQH tỉnh Sơn La) đồng tình. Các đại biểu Trần Văn Bảo và Lê Thị Hoa dự."),
+        [
+            triple("Lò Thị Mai", "đại biểu", Some("Quốc hội")),
+            triple("Hà Văn Khải", "đại biểu", Some("Đoàn ĐBQH tỉnh Sơn La")),
+        ]
+    );
+    // A unit named by its number; "Chỉ huy trưởng" shares no head with "Ban
+    // Chỉ huy"; "Thuyền trưởng" is a trade, not a title.
+    assert_eq!(
+        officials("Đại tá Vi Văn Lâm, Sư đoàn trưởng Sư đoàn 316 cùng Thượng tá Hoàng Văn Đạt - Chỉ huy trưởng Ban Chỉ huy Quân sự huyện Than Uyên kiểm tra. Thuyền trưởng Trần Văn Hùng cho biết tàu đã về bến."),
+        [
+            triple("Vi Văn Lâm", "Sư đoàn trưởng", Some("Sư đoàn 316")),
+            triple(
+                "Hoàng Văn Đạt",
+                "Chỉ huy trưởng",
+                Some("Ban Chỉ huy Quân sự huyện Than Uyên")
+            ),
+        ]
+    );
+    assert_eq!(
+        orgs("Trung đoàn 98 giúp người dân xã Mường Kim dựng lại nhà."),
+        ["Trung đoàn 98"]
+    );
+}
+
+#[test]
+fn modifiers_after_the_core_framing_bodies_and_verbs_of_speech() {
+    assert_eq!(
+        officials("Phó Bí thư Thường trực Tỉnh ủy, Chủ tịch HĐND tỉnh Vàng Văn Páo chủ trì; ông Đinh Văn Lực, Phó Trưởng đoàn chuyên trách Đoàn ĐBQH tỉnh góp ý."),
+        [
+            triple("Vàng Văn Páo", "Chủ tịch", Some("HĐND tỉnh")),
+            triple("Vàng Văn Páo", "Phó Bí thư Thường trực", Some("Tỉnh ủy")),
+            triple(
+                "Đinh Văn Lực",
+                "Phó Trưởng đoàn chuyên trách",
+                Some("Đoàn ĐBQH tỉnh")
+            ),
+        ]
+    );
+    // The body a sentence opens with ("Đại diện …", "Tại …") is the
+    // organisation of a title written without one, before "cho biết".
+    assert_eq!(
+        officials("Đại diện Ngân hàng Chính sách xã hội tỉnh Yên Bái, bà Hoàng Thị Thu - Phó Giám đốc cho biết, dư nợ tăng 8%."),
+        [triple(
+            "Hoàng Thị Thu",
+            "Phó Giám đốc",
+            Some("Ngân hàng Chính sách xã hội tỉnh Yên Bái")
+        )]
+    );
+    // Between commas after the title and its body; an electoral frame after
+    // a comma ("đến nhận công tác và giữ chức").
+    assert_eq!(
+        officials("Theo Chi cục trưởng Chi cục Kiểm lâm tỉnh, ông Bế Văn Tùng, diện tích rừng tăng. UBND tỉnh điều động ông Lộc Văn Hải, Phó Giám đốc Sở Nội vụ, đến nhận công tác và giữ chức Giám đốc Sở Tư pháp."),
+        [
+            triple("Bế Văn Tùng", "Chi cục trưởng", Some("Chi cục Kiểm lâm tỉnh")),
+            triple("Lộc Văn Hải", "Phó Giám đốc", Some("Sở Nội vụ")),
+            triple("Lộc Văn Hải", "Giám đốc", Some("Sở Tư pháp")),
+        ]
+    );
+}

@@ -118,3 +118,17 @@ fn regions_as_usually_written_in_lower_case() {
         ["miền Bắc", "miền Nam", "sông Hồng", "đồng bằng sông Hồng"]
     );
 }
+
+#[test]
+fn bridges_markets_ports_halls_and_sites_with_their_names() {
+    let got = entities("Đoàn kiểm tra cầu Bình Lợi, chợ Bến Thành và cảng cá Sa Huỳnh, rồi họp tại Hội trường Thống Nhất. Ông Lý yêu cầu Sở Công Thương làm rõ nhu cầu vốn; hội chợ Xuân mở tại hội trường UBND xã.");
+    assert_eq!(
+        of_type(&got, "LOC"),
+        [
+            "cầu Bình Lợi",
+            "chợ Bến Thành",
+            "cảng cá Sa Huỳnh",
+            "Hội trường Thống Nhất"
+        ]
+    );
+}

@@ -90,6 +90,14 @@ pub(super) const TITLES: &[&[&str]] = &[
     &["pgđ"],
     &["uvbch"],
     &["uvbtv"],
+    &["trưởng", "đại", "diện"],
+    &["chủ", "tịch", "hội", "đồng", "quản", "trị"],
+    &["đại", "biểu"],
+    &["sư", "đoàn", "trưởng"],
+    &["trung", "đoàn", "trưởng"],
+    &["lữ", "đoàn", "trưởng"],
+    &["tiểu", "đoàn", "trưởng"],
+    &["đại", "đội", "trưởng"],
 ];
 
 /// Finds the official records of one text. `spans` are its top-level
@@ -116,7 +124,19 @@ pub fn find_officials(
         }
         if p.kind == "ORG" {
             let after = (reader.key(p.tokens.end), reader.key(p.tokens.end + 1));
-            if matches!(after, ("gồm", _) | ("có", _) | ("hiện", "gồm" | "có")) {
+            let start = p.tokens.start;
+            // "Đại diện Ngân hàng X, bà A - Phó Giám đốc", "Tại Trường Y
+            // (xã Z), thầy B - Hiệu trưởng", "HTX X do bà C làm Chủ tịch".
+            let before = start >= 2
+                && (reader.keys_at(start - 2, &["đại", "diện"])
+                    || reader.keys_at(start - 2, &["về", "phía"]))
+                || start >= 1 && reader.key(start - 1) == "tại";
+            let framing = before && matches!(after.0, "," | "(");
+            if matches!(
+                after,
+                ("gồm", _) | ("có", _) | ("hiện", "gồm" | "có") | ("do", _)
+            ) || framing
+            {
                 frame = Some(p.tokens.clone());
             }
         }
@@ -134,7 +154,15 @@ pub fn find_officials(
                 && reader.cue_start(spans[b].tokens.start) == spans[a].tokens.end + 1
         };
         let mut push = |title: Range<usize>, org: Option<Range<usize>>| {
-            let org = org.or_else(|| frame.clone());
+            // "đại biểu" is a title only with the body the deputy sits in.
+            if org.is_none() && reader.keys_at(title.start, &["đại", "biểu"]) {
+                return;
+            }
+            // "làm trưởng đoàn", "làm chủ tọa": a role in a group of people,
+            // not in the body framing the sentence.
+            let group = reader.keys_at(title.start, &["trưởng", "đoàn"])
+                || reader.keys_at(title.start, &["chủ", "tọa"]);
+            let org = org.or_else(|| frame.clone().filter(|_| !group));
             if seen.insert((p.tokens.clone(), title.clone(), org.clone())) {
                 let toks = tokens.as_slice();
                 let bytes = |r: &Range<usize>| toks[r.start].span.start..toks[r.end - 1].span.end;
@@ -157,6 +185,10 @@ pub fn find_officials(
                 plural = Some((title, org, i));
                 continue;
             }
+        }
+        // "đại biểu Quốc hội A", "đại biểu A (Đoàn ĐBQH tỉnh Thái Bình)".
+        if let Some((title, org)) = reader.delegate(p.tokens.clone(), spans, i) {
+            push(title, Some(org));
         }
         // Titles before the name, nearest first; "miễn nhiệm … Ủy viên UBND
         // tỉnh đối với ông A" puts "đối với ông" between them.
@@ -182,6 +214,15 @@ pub fn find_officials(
             // trưởng Đội CSGT số 4, Thiếu tá Trần Mạnh Cường": a rank or a
             // degree after the comma marks the apposition.
             end = k - 1;
+        } else if end > 0
+            && reader.key(end - 1) == ","
+            && reader.key(p.tokens.end) == ","
+            && i.checked_sub(1)
+                .is_some_and(|j| spans[j].kind == "ORG" && spans[j].tokens.end + 1 == end)
+        {
+            // "Cục trưởng Cục Quản lý thị trường TP, ông Nguyễn Văn Thưởng,
+            // …": the name between commas after the title and its body.
+            end -= 1;
         } else {
             end = p.tokens.start;
         }
@@ -209,6 +250,11 @@ pub fn find_officials(
             let Some(title) = reader.title_before(title_end, floor, org.as_ref()) else {
                 break;
             };
+            // "Tranh luận với Bộ trưởng, đại biểu A": a deputy without her
+            // body starts no chain.
+            if org.is_none() && reader.keys_at(title.start, &["đại", "biểu"]) {
+                break;
+            }
             let minister = org.is_none() && reader.keys_at(title.start, &["bộ", "trưởng"]);
             let org = if minister { chained.clone() } else { org };
             chained = org.clone();
@@ -364,6 +410,8 @@ impl Reader<'_> {
             &["nay", "là"],
             &["đó", "là"],
             &["ấy", "là"],
+            &["đến", "nhận", "công", "tác", "và", "giữ", "chức"],
+            &["nhận", "công", "tác", "và", "giữ", "chức"],
             &["tiếp", "tục", "giữ", "chức"],
             &["giữ", "chức"],
             &["là"],
@@ -404,6 +452,35 @@ impl Reader<'_> {
             }
         }
         Some(self.phrase_end(end, AFTER).unwrap_or(end))
+    }
+
+    /// A deputy's title and body around the person `person` (the entity
+    /// `spans[i]`): "đại biểu" before the body she sits in ("đại biểu Quốc
+    /// hội A", "đại biểu HĐND tỉnh B"), or before her name with her
+    /// delegation or province in brackets after it ("đại biểu A (Đoàn ĐBQH
+    /// tỉnh Thái Bình)", "Đại biểu B (Hà Giang)"). Without a body written
+    /// "đại biểu" is anyone attending, no title.
+    fn delegate(
+        &self,
+        person: Range<usize>,
+        spans: &[Span],
+        i: usize,
+    ) -> Option<(Range<usize>, Range<usize>)> {
+        let start = self.cue_start(person.start);
+        let deputy = |end: usize| end >= 2 && self.keys_at(end - 2, &["đại", "biểu"]);
+        if let Some(org) = i.checked_sub(1).map(|j| &spans[j]) {
+            let before = org.tokens.start;
+            if org.kind == "ORG" && org.tokens.end == start && deputy(before) {
+                return Some((before - 2..before, org.tokens.clone()));
+            }
+        }
+        let body = spans.get(i + 1).filter(|s| {
+            s.kind != "PER"
+                && s.tokens.start == person.end + 1
+                && self.key(person.end) == "("
+                && self.key(s.tokens.end) == ")"
+        })?;
+        deputy(start).then(|| (start - 2..start, body.tokens.clone()))
     }
 
     /// The title heading a list the person at `start` is in, and the
@@ -518,6 +595,22 @@ impl Reader<'_> {
         (k < start && DEGREES.contains(&self.key(k))).then_some(k)
     }
 
+    /// True when a verb of speech starts at `k` ("cho biết", "phát biểu"):
+    /// what a title before it says, not part of it.
+    fn reports(&self, k: usize) -> bool {
+        const VERBS: &[&[&str]] = &[
+            &["cho", "biết"],
+            &["phát", "biểu"],
+            &["chia", "sẻ"],
+            &["khẳng", "định"],
+            &["nhấn", "mạnh"],
+            &["đề", "nghị"],
+            &["thông", "tin"],
+            &["nói"],
+        ];
+        VERBS.iter().any(|w| self.keys_at(k, w))
+    }
+
     /// True when a lower-case body named by its kind alone starts at `k`
     /// ("bệnh viện", "công ty"): a generic reference.
     fn generic_body(&self, k: usize) -> bool {
@@ -546,10 +639,13 @@ impl Reader<'_> {
             &["trung", "tâm"],
             &["bệnh", "viện"],
             &["công", "ty"],
+            &["htx"],
+            &["hợp", "tác", "xã"],
         ];
         let head = HEADS.iter().find(|w| self.keys_at(k, w))?;
         let end = k + head.len();
-        let closed = matches!(self.key(end), "," | "." | ";" | ")" | "-" | "–");
+        let closed =
+            matches!(self.key(end), "," | "." | ";" | ")" | "-" | "–") || self.reports(end);
         (self.capital(k) && closed).then_some(end)
     }
 
@@ -625,6 +721,14 @@ impl Reader<'_> {
     /// A lower-case head noun shared by "trưởng" ("các phó trưởng ban gồm:")
     /// may close the core.
     fn core_ending(&self, end: usize) -> Option<usize> {
+        // "Phó Bí thư Thường trực", "Phó Trưởng đoàn chuyên trách": the
+        // core before its modifier.
+        let modified = end >= 3
+            && matches!(
+                (self.key(end - 2), self.key(end - 1)),
+                ("thường", "trực") | ("chuyên", "trách") | ("phụ", "trách")
+            );
+        let end = if modified { end - 2 } else { end };
         let head = end >= 2
             && self.key(end - 2) == "trưởng"
             && matches!(
@@ -649,6 +753,15 @@ impl Reader<'_> {
         org: Option<&Range<usize>>,
     ) -> Option<Range<usize>> {
         let mut start = self.core_ending(end).filter(|&s| s >= floor)?;
+        // "Thuyền trưởng Nguyễn Văn Lực": "trưởng" ends another word, no title.
+        let word_before = start > 0
+            && self.joined(start - 1)
+            && self.capital(start - 1)
+            && !self.modifier(start - 1)
+            && !self.capital(start);
+        if word_before && self.key(start) == "trưởng" {
+            return None;
+        }
         start = self.modifiers_before(start, floor);
         let shared = org.map_or(0, |o| {
             self.shared_head(
@@ -688,7 +801,7 @@ impl Reader<'_> {
         }
         if matches!(
             (self.key(end), self.key(end + 1)),
-            ("thường", "trực") | ("phụ", "trách")
+            ("thường", "trực") | ("phụ", "trách") | ("chuyên", "trách")
         ) {
             end += 2;
         }
@@ -714,6 +827,7 @@ impl Reader<'_> {
         let term = self.keys_at(end, &["giai", "đoạn"]) || self.keys_at(end, &["nhiệm", "kỳ"]);
         let closes = end == limit
             || term
+            || self.reports(end)
             || self.generic_body(end)
             || self.bare_head(end).is_some()
             || matches!(self.key(end), "," | "." | ";" | "-" | "–" | ")" | "");
@@ -726,10 +840,23 @@ impl Reader<'_> {
     /// How many words of `org` a title ending with token `last` shares:
     /// "Trưởng" + "ban …", "Chánh" + "Thanh tra …".
     fn shared_head(&self, last: usize, org: &Span) -> usize {
+        // "Chỉ huy trưởng Ban Chỉ huy …", "Cục trưởng Cục …": a title of its
+        // own ends in "trưởng", sharing nothing.
+        let own = TITLES.iter().any(|w| {
+            w.len() >= 2
+                && w.last() == Some(&"trưởng")
+                && (last + 1)
+                    .checked_sub(w.len())
+                    .is_some_and(|s| self.keys_at(s, w))
+        });
+        if own {
+            return 0;
+        }
         let first = org.tokens.start;
         match (self.key(last), self.key(first), self.key(first + 1)) {
             ("chánh", "thanh", "tra") => 2,
             ("chánh", "văn", "phòng") => 2,
+            ("trưởng", "công", "an") => 2,
             ("trưởng", "ban" | "phòng" | "đoàn" | "khoa" | "trạm", _) => 1,
             ("trưởng", "thôn" | "bản" | "ấp" | "xóm" | "buôn" | "làng" | "sóc", _) => 1,
             _ => 0,

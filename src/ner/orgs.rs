@@ -108,6 +108,17 @@ const SCHOOL_LEVELS: &[&str] = &[
     "non",
 ];
 
+/// Military units named by their number ("Sư đoàn 346", "Trung đoàn 851").
+const NUMBERED_UNITS: &[&str] = &[
+    "sư đoàn",
+    "trung đoàn",
+    "lữ đoàn",
+    "tiểu đoàn",
+    "quân đoàn",
+    "hải đoàn",
+    "binh đoàn",
+];
+
 /// Words after a head that make it generic, not a name ("UBND các huyện").
 const GENERIC: &[&str] = &["các", "cấp", "những", "này", "đó", "ngành", "mọi"];
 
@@ -443,7 +454,8 @@ impl OrgScan<'_> {
                 .is_none_or(|(other, _)| other <= *end)
         });
         if let Some((end, e)) = body {
-            if self.key(end) == "viên" {
+            // "Tỉnh ủy viên"; "KCN VSIP Bắc Ninh" names a park.
+            if self.key(end) == "viên" || i > 0 && self.key(i - 1) == "kcn" {
                 return None;
             }
             return Some((self.tail(end, true), Rule::OrgBody, &e.name));
@@ -498,6 +510,14 @@ impl OrgScan<'_> {
         }
         if sector {
             end += 1;
+        }
+        // "Sư đoàn 346 giúp dân": a military unit is named by its number.
+        if self.keys_in(i..end, NUMBERED_UNITS) && self.capital(i) {
+            let number = self
+                .toks
+                .get(end)
+                .is_some_and(|t| t.kind == TokenKind::Number);
+            return number.then_some((end + 1, Rule::OrgHead, &head.name));
         }
         if kind == Kind::Head {
             // A lower-case head names an organisation only after a title

@@ -28,6 +28,7 @@ use rustc_hash::FxHashMap;
 use super::admin::Level;
 use super::explain::Rule;
 use super::gazetteer::{Entry, Form, Gazetteer, Hit, Target};
+use super::words::Words;
 use crate::normalize::fold::strip_char;
 use crate::token::{TokenKind, Tokens, View};
 
@@ -324,6 +325,14 @@ const HEAD_FIRST: &[&str] = &[
     "quần",
     "đt",
     "ql",
+    "cầu",
+    "chợ",
+    "lăng",
+    "sân",
+    "đại",
+    "nhà",
+    "khách",
+    "hội",
 ];
 
 /// Head words of roads and natural places, with the canonical head.
@@ -340,6 +349,7 @@ const HEADS: &[(&[&str], &str)] = &[
     (&["đèo"], "Đèo"),
     (&["đảo"], "Đảo"),
     (&["vịnh"], "Vịnh"),
+    (&["cảng", "cá"], "Cảng cá"),
     (&["cảng"], "Cảng"),
     (&["cửa", "khẩu"], "Cửa khẩu"),
     (&["cửa"], "Cửa"),
@@ -349,7 +359,25 @@ const HEADS: &[(&[&str], &str)] = &[
     (&["quảng", "trường"], "Quảng trường"),
     (&["quần", "đảo"], "Quần đảo"),
     (&["đền"], "Đền"),
+    (&["cầu"], "Cầu"),
+    (&["chợ"], "Chợ"),
+    (&["lăng"], "Lăng"),
+    (&["sân", "bay"], "Sân bay"),
+    (&["đại", "lộ"], "Đại lộ"),
+    (&["nhà", "hát"], "Nhà hát"),
+    (&["khách", "sạn"], "Khách sạn"),
+    (&["hội", "trường"], "Hội trường"),
 ];
+
+/// Heads of buildings, bridges and markets: places when a name follows
+/// ("Hội trường Diên Hồng", "chợ An Dương"), not when a body does ("hội
+/// trường UBND xã").
+fn facility(head: &str) -> bool {
+    matches!(
+        head,
+        "Sân bay" | "Đại lộ" | "Nhà hát" | "Khách sạn" | "Hội trường" | "Cầu" | "Chợ" | "Lăng"
+    )
+}
 
 /// Surnames and middle names, lower case → `surname` or `middle`.
 pub(crate) fn person_words() -> &'static FxHashMap<String, &'static str> {
@@ -587,9 +615,9 @@ impl<'a> Scan<'a> {
             let plain = matches!(kind, UnitKind::Admin(..))
                 && !self.keys_at(i, words)
                 && self.plain_keys_at(i, words)
-                && self
-                    .surface_at(i + words.len())
-                    .is_some_and(|w| w.is_ascii());
+                && self.surface_at(i + words.len()).is_some_and(|w| {
+                    w.is_ascii() && w.starts_with(|c: char| c.is_ascii_alphabetic())
+                });
             if self.keys_at(i, words) || plain {
                 if let UnitKind::Village(_) = kind {
                     let noun = i > 0 && NOT_VILLAGE.contains(&self.key(i - 1));
@@ -984,9 +1012,23 @@ impl<'a> Scan<'a> {
         let loud = natural && shouting(i) && shouting(i + words.len());
         let capitalised = matches!(
             *head,
-            "Quốc lộ" | "Tỉnh lộ" | "Cửa khẩu" | "Cột cờ" | "Quảng trường"
+            "Quốc lộ"
+                | "Tỉnh lộ"
+                | "Cửa khẩu"
+                | "Cột cờ"
+                | "Quảng trường"
+                | "Sân bay"
+                | "Đại lộ"
+                | "Nhà hát"
+                | "Khách sạn"
+                | "Hội trường"
         );
         if !self.lower(i) && !loud && !capitalised {
+            return None;
+        }
+        // "yêu cầu Sở …", "hội chợ Xuân": the head ends a word begun before it.
+        let word_end = matches!(*head, "Cầu" | "Chợ" | "Lăng");
+        if word_end && i > 0 && Words::embedded().pair(self.key(i - 1), self.key(i)) {
             return None;
         }
         if site && self.keys_at(j, &["quốc", "tế"]) {
@@ -1001,6 +1043,10 @@ impl<'a> Scan<'a> {
             matches!(t.kind, TokenKind::Number | TokenKind::Mixed).then_some(j + 1)?
         } else {
             if !self.capital_at(j) {
+                return None;
+            }
+            // "hội trường UBND xã": a body's hall, named by the body.
+            if facility(head) && self.acronym(j) {
                 return None;
             }
             let run = self.capital_run(j)?;
