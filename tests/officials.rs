@@ -1008,3 +1008,21 @@ fn modifiers_after_the_core_framing_bodies_and_verbs_of_speech() {
         ]
     );
 }
+
+#[test]
+fn event_names_peoples_thi_marked_names_and_long_lower_case_bodies() {
+    // A place ending an event's name is not annotated, nor read as a person;
+    // peoples' names are no persons; "Thị" marks a woman's name whose
+    // family name is not in the list.
+    assert_eq!(
+        spans("Kỷ niệm Ngày Nhà giáo Việt Nam, Ngày hội Nông dân Hà Tĩnh khai mạc; đồng bào Hà Nhì, La Hủ dự cùng bà Ma Ly Thị Hoa."),
+        [span("PER", "Ma Ly Thị Hoa")]
+    );
+    assert_eq!(
+        orgs("Ban QLDA đầu tư xây dựng các công trình giao thông tỉnh và Chi cục An toàn vệ sinh thực phẩm cho biết."),
+        [
+            "Ban QLDA đầu tư xây dựng các công trình giao thông tỉnh",
+            "Chi cục An toàn vệ sinh thực phẩm"
+        ]
+    );
+}

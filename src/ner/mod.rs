@@ -100,7 +100,8 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> E
     let mut dropped = Vec::new();
     let mut mentions = rules::find_places(gazetteer, text, &tokens);
     // A byline or a photo credit names people ("Hồng Lĩnh - Thanh Hải",
-    // "Ảnh: Khánh Hòa"): no bare place names there.
+    // "Ảnh: Khánh Hòa"): no bare place names there; nor is a place that
+    // ends an event's name ("Ngày Nhà giáo Việt Nam") annotated.
     let view = crate::token::View::new(text, &tokens);
     mentions.retain(|m| {
         let bare = matches!(
@@ -114,16 +115,21 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> E
         let byline = sentences
             .get(s)
             .is_some_and(|s| s.kind == SentenceKind::Byline);
-        let keep = !(bare && (byline || people::credit_names_at(&view, m.tokens.start)));
-        if !keep {
+        let credit = bare && (byline || people::credit_names_at(&view, m.tokens.start));
+        let event = rules::in_event_name(&view, m.tokens.start);
+        if credit || event {
             dropped.push(Dropped {
                 kind: "LOC",
                 span: m.span.clone(),
                 rule: m.rule,
-                why: "a bare place name on a byline or a credit is a person's",
+                why: if credit {
+                    "a bare place name on a byline or a credit is a person's"
+                } else {
+                    "a place ending the name of an event or a day is not annotated"
+                },
             });
         }
-        keep
+        !(credit || event)
     });
     let mut orgs = orgs::find_orgs(orgs::Lexicon::embedded(), text, &tokens, &mentions);
     settle(&mut mentions, &mut orgs, &tokens, &mut dropped);

@@ -825,8 +825,11 @@ impl Reader<'_> {
         // "Giám đốc bệnh viện cho biết": a generic body, no organisation.
         // "nguyên Hiệu trưởng giai đoạn 1990 - 2006", "… nhiệm kỳ 2020 - 2025"
         let term = self.keys_at(end, &["giai", "đoạn"]) || self.keys_at(end, &["nhiệm", "kỳ"]);
+        // "… làm trưởng đoàn đã làm việc với …": an auxiliary after it.
+        let auxiliary = matches!(self.key(end), "đã" | "để" | "sẽ" | "đang" | "vừa" | "cùng");
         let closes = end == limit
             || term
+            || auxiliary
             || self.reports(end)
             || self.generic_body(end)
             || self.bare_head(end).is_some()

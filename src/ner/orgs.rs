@@ -86,6 +86,7 @@ const LOWER_NAMED: &[&str] = &[
     "ban quản lý",
     "bql",
     "bqlda",
+    "ban qlda",
     "bcđ",
     "ban chỉ đạo",
     "ban chỉ huy",
@@ -133,12 +134,26 @@ const STOP: &[&str] = &[
     "yêu", "đề", "giao", "kiểm", "thực", "tham", "báo", "nêu", "quyết", "thi", "xem", "nhận", "rà",
     "khẩn", "duy", "chỉ", "hiện", "vừa", "cùng", "đều", "cũng", "nhằm", "gồm", "thuộc", "trao",
     "tặng", "dẫn", "làm", "đánh", "chủ", "lưu", "vận", "ban", "khi", "nhưng", "thì", "mà", "nên",
-    "vì", "do", "bởi", "sử", "tiếp", "cấp", "hướng", "cần", "phải",
+    "vì", "do", "bởi", "sử", "tiếp", "cấp", "hướng", "cần", "phải", "nói",
 ];
 
 /// Words that hold a [`STOP`] word and still name things: "Hội Đoàn kết Sư
-/// sãi yêu nước", "Công ty TNHH Thiết bị Y tế".
-const NAME_COMPOUNDS: &[[&str; 2]] = &[["yêu", "nước"], ["thiết", "bị"]];
+/// sãi yêu nước", "Công ty TNHH Thiết bị Y tế", "Chi cục An toàn vệ sinh
+/// thực phẩm".
+const NAME_COMPOUNDS: &[[&str; 2]] = &[
+    ["yêu", "nước"],
+    ["thiết", "bị"],
+    ["thực", "phẩm"],
+    ["thực", "vật"],
+    ["giao", "thông"],
+    ["kiểm", "lâm"],
+    ["kiểm", "định"],
+    ["kiểm", "toán"],
+    ["kiểm", "sát"],
+    ["thi", "hành"],
+    ["vận", "tải"],
+    ["cấp", "nước"],
+];
 
 /// Verbs that close a sentence after an organisation ("… Cục Trồng trọt
 /// phát biểu."), never the last words of its name.

@@ -18,7 +18,7 @@ use std::ops::Range;
 use super::explain::Rule;
 use super::officials::TITLES;
 use super::orgs::Lexicon;
-use super::rules::person_words;
+use super::rules::{in_event_name, person_words};
 use crate::segment::{Sentence, SentenceKind};
 use crate::token::{TokenKind, Tokens, View};
 
@@ -176,7 +176,8 @@ pub fn find_people(
         }
         let found = (scan.bac_ho(i).map(|end| (end, Rule::PersonBacHo)))
             .or_else(|| scan.after_honorific(i).map(|end| (end, Rule::PersonCue)))
-            .or_else(|| scan.surname_led(i).map(|end| (end, Rule::PersonSurname)));
+            .or_else(|| scan.surname_led(i).map(|end| (end, Rule::PersonSurname)))
+            .or_else(|| scan.thi_marked(i).map(|end| (end, Rule::PersonSurname)));
         match found {
             Some((end, rule)) => {
                 out.push(scan.mention(i..end, rule));
@@ -436,10 +437,50 @@ impl PeopleScan<'_> {
         if end == i + 2 && STEMS.contains(&self.key(i)) && BRANCHES.contains(&self.key(i + 1)) {
             return None;
         }
+        // "đồng bào Hà Nhì, La Hủ": peoples whose names start like a family's.
+        const PEOPLES: &[[&str; 2]] = &[
+            ["hà", "nhì"],
+            ["la", "hủ"],
+            ["lô", "lô"],
+            ["la", "chí"],
+            ["la", "ha"],
+            ["phù", "lá"],
+            ["cơ", "lao"],
+            ["bố", "y"],
+            ["pà", "thẻn"],
+            ["chu", "ru"],
+            ["khơ", "mú"],
+            ["sán", "dìu"],
+            ["sán", "chay"],
+        ];
+        if end == i + 2 && PEOPLES.contains(&[self.key(i), self.key(i + 1)]) {
+            return None;
+        }
+        // "Ngày hội Nông dân Hà Tĩnh": the end of an event's name.
+        if in_event_name(&self.view, i) {
+            return None;
+        }
         // In capitals ("TĂNG CƯỜNG TUẦN TRA") a family name is no cue: only
         // an honorific or a byline marks a name there.
         let shouting = (i..end).all(|k| !self.surface(k).chars().any(char::is_lowercase));
         (end >= i + 2 && !shouting).then_some(end)
+    }
+
+    /// A woman's name whose family name is not in the list, marked by "Thị"
+    /// inside it ("Bo Bo Thị Yến", "Chamaléa Thị Hường"): three to four
+    /// capitalised words, "Thị" neither first nor last and no unit word
+    /// ("Thị xã") after it.
+    fn thi_marked(&self, i: usize) -> Option<usize> {
+        // "Bà Lê Thị Mai": an honorific, then a name the other rules read.
+        if HONORIFICS.iter().any(|w| self.keys_at(i, w)) || self.surname(i) {
+            return None;
+        }
+        let end = self.capital_run(i);
+        let marked = (i + 1..end.saturating_sub(1)).any(|k| {
+            self.key(k) == "thị" && !matches!(self.key(k + 1), "xã" | "trấn" | "ủy" | "trường")
+        });
+        let shouting = (i..end).all(|k| !self.surface(k).chars().any(char::is_lowercase));
+        (end >= i + 3 && marked && !shouting && !in_event_name(&self.view, i)).then_some(end)
     }
 
     /// A credit opener at `i` ("Ảnh:", "Tin, ảnh:"): where the names start.

@@ -369,6 +369,44 @@ const HEADS: &[(&[&str], &str)] = &[
     (&["hội", "trường"], "Hội trường"),
 ];
 
+/// True when the place starting at token `start` ends the name of an event
+/// or a day ("Ngày Nhà giáo Việt Nam", "Hội chợ Thương mại Việt Nam -
+/// Campuchia", "Ngày hội Nông dân Hà Tĩnh"): such a place is not annotated.
+///
+/// Walks back over at most eight tokens of the name: capitalised words, the
+/// lower-case syllables that end a word begun by one ("Nhà giáo"), dashes.
+pub(crate) fn in_event_name(view: &View, start: usize) -> bool {
+    const EVENTS: &[[&str; 2]] = &[
+        ["hội", "chợ"],
+        ["lễ", "hội"],
+        ["tuần", "lễ"],
+        ["liên", "hoan"],
+    ];
+    let mut k = start;
+    while k > 0 && start - k < 8 {
+        let p = k - 1;
+        if !view.joined(p) {
+            return false;
+        }
+        if view.key(p) == "ngày" && view.capital(p) && k < start
+            || p > 0 && view.capital(p - 1) && EVENTS.contains(&[view.key(p - 1), view.key(p)])
+        {
+            return true;
+        }
+        let word = view.is_word(p)
+            && (view.capital(p)
+                || p > 0
+                    && view.capital(p - 1)
+                    && Words::embedded().pair(view.key(p - 1), view.key(p))
+                || view.key(p) == "hội" && p > 0 && view.key(p - 1) == "ngày");
+        if !(word || matches!(view.surface(p), "-" | "–")) {
+            return false;
+        }
+        k = p;
+    }
+    false
+}
+
 /// Heads of buildings, bridges and markets: places when a name follows
 /// ("Hội trường Diên Hồng", "chợ An Dương"), not when a body does ("hội
 /// trường UBND xã").

@@ -231,9 +231,15 @@ impl SentenceSplitter {
         }
         let mut chars = word.chars();
         let first = chars.next().expect("non-empty");
-        // An initial: "Nguyễn V. An", "Q. Hoàn Kiếm".
+        // An initial: "Nguyễn V. An", "Q. Hoàn Kiếm"; not the Roman
+        // numeral of a term ("Tỉnh ủy khóa I. Hội nghị …").
         if first.is_uppercase() && chars.next().is_none() {
-            return true;
+            let before = text[..word_start].trim_end();
+            let term = matches!(first, 'I' | 'V' | 'X')
+                && ["khóa", "khoá", "lần thứ"]
+                    .iter()
+                    .any(|w| before.ends_with(w));
+            return !term;
         }
         word_start == sentence_start && is_list_number(word)
     }
@@ -379,6 +385,21 @@ mod tests {
         assert_eq!(
             split("- ông Điệp nói. [2] Tỉnh sẽ làm tiếp."),
             ["- ông Điệp nói. [2]", "Tỉnh sẽ làm tiếp."]
+        );
+    }
+
+    #[test]
+    fn a_term_numeral_closes_but_an_initial_does_not() {
+        assert_eq!(
+            split("Ông A giữ chức Ủy viên Ban Thường vụ Tỉnh ủy khóa I. Hội nghị bế mạc."),
+            [
+                "Ông A giữ chức Ủy viên Ban Thường vụ Tỉnh ủy khóa I.",
+                "Hội nghị bế mạc."
+            ]
+        );
+        assert_eq!(
+            split("Ông Nguyễn V. An và bà Lê I. Hoa dự."),
+            ["Ông Nguyễn V. An và bà Lê I. Hoa dự."]
         );
     }
 
