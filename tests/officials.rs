@@ -1026,3 +1026,27 @@ fn event_names_peoples_thi_marked_names_and_long_lower_case_bodies() {
         ]
     );
 }
+
+#[test]
+fn numbers_sectors_and_levels_inside_names_and_delegations_from_places() {
+    assert_eq!(
+        orgs("Ban Chỉ đạo 389 tỉnh Lạng Sơn, Ban Quản lý dự án 2, Trường Tiểu học Hòa Bình 1, Tổng công ty Xây dựng Hoàng Sơn, Bệnh viện Đa khoa Trung tâm Tiền Giang và Văn phòng thường trực Ban Chỉ huy PCTT và TKCN tỉnh dự; Đoàn huyện Mường Tè biểu diễn."),
+        [
+            "Ban Chỉ đạo 389 tỉnh Lạng Sơn",
+            "Ban Quản lý dự án 2",
+            "Trường Tiểu học Hòa Bình 1",
+            "Tổng công ty Xây dựng Hoàng Sơn",
+            "Bệnh viện Đa khoa Trung tâm Tiền Giang",
+            "Văn phòng thường trực Ban Chỉ huy PCTT và TKCN tỉnh"
+        ]
+    );
+    // A team's number, then its head's name; a head, then a person.
+    assert_eq!(
+        officials("Đội trưởng Đội Quản lý thị trường số 5 Lương Văn Hải cho biết; bà Lò Thị Sen, Trưởng Ban Lê Hoàng Nam nói."),
+        [triple(
+            "Lương Văn Hải",
+            "Đội trưởng",
+            Some("Đội Quản lý thị trường số 5")
+        )]
+    );
+}

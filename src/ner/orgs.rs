@@ -109,6 +109,10 @@ const SCHOOL_LEVELS: &[&str] = &[
     "non",
 ];
 
+/// Heads of companies, whose names hold sectors ("Công ty CP Xây dựng Thủy
+/// lợi Đồng Tháp").
+const COMPANIES: &[&str] = &["Công ty", "Tổng công ty", "Tập đoàn", "Hợp tác xã", "HTX"];
+
 /// Military units named by their number ("Sư đoàn 346", "Trung đoàn 851").
 const NUMBERED_UNITS: &[&str] = &[
     "sư đoàn",
@@ -456,6 +460,13 @@ impl OrgScan<'_> {
                 return None;
             }
         }
+        // "Văn phòng thường trực Ban Chỉ huy PCTT và TKCN tỉnh": the
+        // standing office of a body, one name.
+        if self.capital(i) && self.keys_are(i..i + 4, "văn phòng thường trực") {
+            if let Some(found) = self.org_at(i + 4) {
+                return Some(found);
+            }
+        }
         for prefix in BRANCH_PREFIXES {
             if self.capital(i) && self.keys_at(i, &prefix) {
                 if let Some(found) = self.org_at(i + 2) {
@@ -508,10 +519,13 @@ impl OrgScan<'_> {
         // "Tỉnh ủy viên" is a title; "UBND các huyện", "UBND 4 xã" are plural.
         let after = self.key(end);
         // A number counts units ("UBND 4 xã") unless it is the name ("Quân khu 1").
+        // A steering committee is named by the number of the decision that
+        // set it up ("Ban Chỉ đạo 389 tỉnh").
         let counted = self
             .toks
             .get(end)
             .is_some_and(|t| t.kind == TokenKind::Number)
+            && !self.keys_in(i..end, &["ban chỉ đạo", "bcđ"])
             && (self.level_at(end + 1).is_some() || GENERIC.contains(&self.key(end + 1)));
         // "Công đoàn ngành Giáo dục tỉnh": a sector after "ngành".
         let sector = after == "ngành" && self.capital(end + 1);
@@ -533,6 +547,10 @@ impl OrgScan<'_> {
                 .get(end)
                 .is_some_and(|t| t.kind == TokenKind::Number);
             return number.then_some((end + 1, Rule::OrgHead, &head.name));
+        }
+        // "Đoàn huyện Chư Prông", "Đoàn Vân Nam": a delegation from a place.
+        if head.name == "Đoàn" && self.place_at(end).is_some() {
+            return None;
         }
         if kind == Kind::Head {
             // A lower-case head names an organisation only after a title
@@ -565,6 +583,16 @@ impl OrgScan<'_> {
                 }
                 // "Đội Quản lý thị trường số 3"
                 Some((e, _)) if self.numbered(e) => e + 2,
+                // "Tổng công ty Xây dựng Trường Giang": a sector inside a
+                // company's name.
+                Some((e, _))
+                    if COMPANIES.contains(&head.name.as_str())
+                        && self.capital(e)
+                        && self.joined(e - 1)
+                        && !self.tail_starts(e) =>
+                {
+                    self.name(e, false).unwrap_or(e)
+                }
                 Some((e, _)) => e,
                 // "Văn phòng Thành ủy", "Văn phòng UBND tỉnh": a head of its parent body.
                 None if head.name == "Văn phòng"
@@ -595,10 +623,16 @@ impl OrgScan<'_> {
         let alone = self.keys_in(i..end, COMPLETE_ALONE) || shared || board;
         let tail = self.tail(end, true);
         if (tail > end || alone) && !(self.ends_bare(tail) && self.generic_list_after(tail)) {
-            Some((tail, rule, &head.name))
-        } else {
-            None
+            return Some((tail, rule, &head.name));
         }
+        // "Bệnh viện Đa khoa Trung tâm An Giang", "Thường trực Ban Chỉ đạo
+        // 389 tỉnh": a body named by its level, then by a name.
+        let named = tail == end && self.capital(end) && self.joined(end - 1);
+        if kind == Kind::Level && self.capital(i) && named {
+            let name = self.name(end, false)?;
+            return Some((self.tail(name, true), rule, &head.name));
+        }
+        None
     }
 
     /// True when the keys of `range` are the words of `phrase` ("hội đồng").
@@ -646,8 +680,18 @@ impl OrgScan<'_> {
         }
         while k < self.toks.len() && k - start < 14 && (k == start || self.joined(k - 1)) {
             if k > start && self.tail_starts(k) {
-                // A place inside a company's name: "Nông nghiệp Tây Nguyên Xanh".
+                // A place inside a company's name: "Nông nghiệp Tây Nguyên Xanh";
+                // a school's place and number: "Trường Tiểu học Vị Tân 1".
                 if let Some(place_end) = self.place_at(k) {
+                    let numbered = self
+                        .toks
+                        .get(place_end)
+                        .is_some_and(|t| t.kind == TokenKind::Number)
+                        && self.joined(place_end - 1);
+                    if numbered {
+                        end = place_end + 1;
+                        break;
+                    }
                     if self.capital(place_end)
                         && self.joined(place_end - 1)
                         && !self.tail_starts(place_end)
@@ -677,7 +721,7 @@ impl OrgScan<'_> {
                 let brand = !self.capital(k + 2)
                     || !self.joined(k + 1)
                     || !person_words().contains_key(self.key(k + 1));
-                if k > start && !school && !brand && self.person_starts(k) {
+                if !school && !brand && self.person_starts(k) {
                     break;
                 }
                 k += 1;
@@ -732,6 +776,7 @@ impl OrgScan<'_> {
                         || self.cue_at(n) && !Words::embedded().pair(self.key(n - 1), self.key(n))
                         || n > k && !self.joined(n - 1)
                         || self.numbered(n)
+                        || self.toks[n].kind == TokenKind::Number
                 })
                 .unwrap_or((k + most + 1).min(self.toks.len()));
             let len = run_end - k;
@@ -745,6 +790,17 @@ impl OrgScan<'_> {
                 && self
                     .entry(k - 2, &[Kind::Head, Kind::Level, Kind::Body])
                     .is_none();
+            // "Ban Quản lý dự án 7": a number ends the name.
+            if run_end < self.toks.len()
+                && self.toks[run_end].kind == TokenKind::Number
+                && self.joined(run_end - 1)
+                && len <= most
+                && !complete
+                && self.words_or_lower(k..run_end)
+            {
+                end = run_end + 1;
+                break;
+            }
             // "… miền Nam và đại diện Cục Trồng trọt": not through "và"
             // and lower-case words ("… đê điều và Phòng, chống thiên tai" goes on).
             let next_capital = run_end < self.toks.len()
@@ -790,6 +846,14 @@ impl OrgScan<'_> {
             break;
         }
         (end > start).then_some(end)
+    }
+
+    /// True when `range` holds lower-case words only, no verb or preposition
+    /// that closes names ([`STOP`]).
+    fn words_or_lower(&self, range: Range<usize>) -> bool {
+        range
+            .clone()
+            .all(|n| self.is_word(n) && !self.capital(n) && !self.stop(n))
     }
 
     /// The end of what a body is about, from `k` after "về": whole words

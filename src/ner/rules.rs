@@ -643,8 +643,11 @@ impl<'a> Scan<'a> {
         let plural = i > 0 && {
             let prev = &self.toks[i - 1];
             let same_line = !self.text[prev.span.end..self.toks[i].span.start].contains('\n');
+            // "Ban Chỉ đạo 389 tỉnh Quảng Trị": the number names the committee.
+            let committee = i >= 2 && matches!(self.key(i - 2), "đạo" | "bcđ");
             let count = prev.kind == TokenKind::Number
-                && self.surface(i - 1).bytes().all(|b| b.is_ascii_digit());
+                && self.surface(i - 1).bytes().all(|b| b.is_ascii_digit())
+                && !committee;
             same_line && (count || PLURAL.contains(&self.key(i - 1)))
         };
         for (words, kind) in UNIT_WORDS {
@@ -1023,7 +1026,11 @@ impl<'a> Scan<'a> {
                 let address = self.key_at(end) == Some(",") && self.unit_word(end + 1).is_some();
                 let house =
                     house && matches!(self.key(i - 1), "số" | "ngõ" | "ngách" | "hẻm" | "kiệt");
-                if house || address {
+                // "Đội Quản lý thị trường số 3 Đỗ Văn Thắng cho biết": a
+                // team's number, then its head's name.
+                let person = (i + 2..end - 1).any(|k| matches!(self.key(k), "văn" | "thị"))
+                    && !(i >= 2 && matches!(self.key(i - 2), "tại" | "ở" | "("));
+                if house && !person || address {
                     let place = self.other("Đường", i + 1..end);
                     self.push(i + 1..end, place, Rule::HeadedPlace);
                     return Some(end);
