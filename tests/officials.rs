@@ -1050,3 +1050,18 @@ fn numbers_sectors_and_levels_inside_names_and_delegations_from_places() {
         )]
     );
 }
+
+#[test]
+fn a_description_opening_with_nguoi_between_title_and_name() {
+    assert_eq!(
+        officials("Phát biểu là Trưởng phòng Nội vụ huyện Mù Cang Chải, người mới nhận nhiệm vụ từ tháng 5/2024, ông Giàng A Chu. HTX Chè Suối Giàng do chị Vàng Thị Dở, người Mông trắng làm giám đốc, có 30 thành viên."),
+        [
+            triple(
+                "Giàng A Chu",
+                "Trưởng phòng",
+                Some("phòng Nội vụ huyện Mù Cang Chải")
+            ),
+            triple("Vàng Thị Dở", "giám đốc", Some("HTX Chè Suối Giàng")),
+        ]
+    );
+}

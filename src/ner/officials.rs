@@ -227,6 +227,12 @@ pub fn find_officials(
             end = p.tokens.start;
         }
         let mut j = i;
+        // "Trưởng phòng X, người mới nhận nhiệm vụ từ tháng 3, ông A": a
+        // description of the person between the title and the name.
+        if let Some((comma, first)) = reader.described(reader.cue_start(p.tokens.start), spans, i) {
+            end = comma;
+            j = first;
+        }
         // The organisation of the title after, in a chain: "Bộ trưởng, Chủ
         // nhiệm Văn phòng Chính phủ A" (a minister heads the office).
         let mut chained: Option<Range<usize>> = None;
@@ -341,6 +347,15 @@ pub fn find_officials(
                 };
                 if let Some(c) = comma.filter(|&c| reader.frame_end(c + 1).is_some() || titled(c)) {
                     start = c + 1;
+                } else if reader.key(start) == "người" {
+                    // "chị A, người Dao đỏ làm giám đốc": a short description,
+                    // then the frame.
+                    if let Some(n) = (start + 1..start + 6)
+                        .take_while(|&n| reader.is_word(n) && next_start.is_none_or(|s| n < s))
+                        .find(|&n| reader.frame_end(n).is_some())
+                    {
+                        start = n;
+                    }
                 }
             }
             if let Some(end) = reader.frame_end(start) {
@@ -593,6 +608,25 @@ impl Reader<'_> {
             k -= 1;
         }
         (k < start && DEGREES.contains(&self.key(k))).then_some(k)
+    }
+
+    /// A description opening with "người" between a title's body and the
+    /// name whose cue starts at `cue` ("…, người nhiều năm gắn bó với Bắc
+    /// Kạn, đồng chí A"): the comma before it and the first entity after
+    /// that comma. No person stands in the description.
+    fn described(&self, cue: usize, spans: &[Span], i: usize) -> Option<(usize, usize)> {
+        if cue < 2 || self.key(cue - 1) != "," {
+            return None;
+        }
+        let comma = (cue.saturating_sub(24)..cue - 1)
+            .rev()
+            .take_while(|&k| !matches!(self.key(k), "." | ";" | ":"))
+            .find(|&k| self.key(k) == "," && self.key(k + 1) == "người")?;
+        let first = spans[..i].partition_point(|s| s.tokens.end <= comma);
+        spans[first..i]
+            .iter()
+            .all(|s| s.kind != "PER")
+            .then_some((comma, first))
     }
 
     /// True when a verb of speech starts at `k` ("cho biết", "phát biểu"):
