@@ -186,13 +186,14 @@ pub fn find_officials(
                 continue;
             }
         }
-        // "đại biểu Quốc hội A", "đại biểu A (Đoàn ĐBQH tỉnh Thái Bình)".
-        if let Some((title, org)) = reader.delegate(p.tokens.clone(), spans, i) {
+        let cue = reader.cue_start(p.tokens.start);
+        // "đại biểu A (Đoàn ĐBQH tỉnh Thái Bình)".
+        if let Some((title, org)) = reader.delegate(cue, p.tokens.end, spans, i) {
             push(title, Some(org));
         }
         // Titles before the name, nearest first; "miễn nhiệm … Ủy viên UBND
         // tỉnh đối với ông A" puts "đối với ông" between them.
-        let mut end = reader.cue_start(p.tokens.start);
+        let mut end = cue;
         if reader.key(end.wrapping_sub(1)) == "với" {
             end -= 1;
             if reader.key(end.wrapping_sub(1)) == "đối" {
@@ -229,7 +230,7 @@ pub fn find_officials(
         let mut j = i;
         // "Trưởng phòng X, người mới nhận nhiệm vụ từ tháng 3, ông A": a
         // description of the person between the title and the name.
-        if let Some((comma, first)) = reader.described(reader.cue_start(p.tokens.start), spans, i) {
+        if let Some((comma, first)) = reader.described(cue, spans, i) {
             end = comma;
             j = first;
         }
@@ -469,33 +470,25 @@ impl Reader<'_> {
         Some(self.phrase_end(end, AFTER).unwrap_or(end))
     }
 
-    /// A deputy's title and body around the person `person` (the entity
-    /// `spans[i]`): "đại biểu" before the body she sits in ("đại biểu Quốc
-    /// hội A", "đại biểu HĐND tỉnh B"), or before her name with her
-    /// delegation or province in brackets after it ("đại biểu A (Đoàn ĐBQH
-    /// tỉnh Thái Bình)", "Đại biểu B (Hà Giang)"). Without a body written
-    /// "đại biểu" is anyone attending, no title.
+    /// A deputy's title and body when the body is written in brackets after
+    /// the name (the entity `spans[i]`, ending at `end`, its cue starting at
+    /// `cue`): "đại biểu A (Đoàn ĐBQH tỉnh Thái Bình)", "Đại biểu B (Hà
+    /// Giang)". "đại biểu Quốc hội A" is a title before its body, read like
+    /// any other; without a body "đại biểu" is anyone attending, no title.
     fn delegate(
         &self,
-        person: Range<usize>,
+        cue: usize,
+        end: usize,
         spans: &[Span],
         i: usize,
     ) -> Option<(Range<usize>, Range<usize>)> {
-        let start = self.cue_start(person.start);
-        let deputy = |end: usize| end >= 2 && self.keys_at(end - 2, &["đại", "biểu"]);
-        if let Some(org) = i.checked_sub(1).map(|j| &spans[j]) {
-            let before = org.tokens.start;
-            if org.kind == "ORG" && org.tokens.end == start && deputy(before) {
-                return Some((before - 2..before, org.tokens.clone()));
-            }
+        if self.key(end) != "(" || cue < 2 || !self.keys_at(cue - 2, &["đại", "biểu"]) {
+            return None;
         }
         let body = spans.get(i + 1).filter(|s| {
-            s.kind != "PER"
-                && s.tokens.start == person.end + 1
-                && self.key(person.end) == "("
-                && self.key(s.tokens.end) == ")"
+            s.kind != "PER" && s.tokens.start == end + 1 && self.key(s.tokens.end) == ")"
         })?;
-        deputy(start).then(|| (start - 2..start, body.tokens.clone()))
+        Some((cue - 2..cue, body.tokens.clone()))
     }
 
     /// The title heading a list the person at `start` is in, and the

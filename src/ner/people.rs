@@ -456,14 +456,11 @@ impl PeopleScan<'_> {
         if end == i + 2 && PEOPLES.contains(&[self.key(i), self.key(i + 1)]) {
             return None;
         }
-        // "Ngày hội Nông dân Hà Tĩnh": the end of an event's name.
-        if in_event_name(&self.view, i) {
-            return None;
-        }
         // In capitals ("TĂNG CƯỜNG TUẦN TRA") a family name is no cue: only
         // an honorific or a byline marks a name there.
         let shouting = (i..end).all(|k| !self.surface(k).chars().any(char::is_lowercase));
-        (end >= i + 2 && !shouting).then_some(end)
+        // "Ngày hội Nông dân Hà Tĩnh": the end of an event's name.
+        (end >= i + 2 && !shouting && !in_event_name(&self.view, i)).then_some(end)
     }
 
     /// A woman's name whose family name is not in the list, marked by "Thị"
@@ -471,6 +468,10 @@ impl PeopleScan<'_> {
     /// capitalised words, "Thị" neither first nor last and no unit word
     /// ("Thị xã") after it.
     fn thi_marked(&self, i: usize) -> Option<usize> {
+        // Most capitalised words have no "Thị" after them: test that first.
+        if !(1..4).any(|n| self.key(i + n) == "thị") {
+            return None;
+        }
         // "Bà Lê Thị Mai": an honorific, then a name the other rules read.
         if HONORIFICS.iter().any(|w| self.keys_at(i, w)) || self.surname(i) {
             return None;

@@ -302,7 +302,8 @@ const LOCAL_CONTEXT: &[(&[&str], Levels)] = &[
     (&["chủ", "tịch"], Levels::LOCAL),
 ];
 
-/// The first words of [`HEADS`] (kept in step by a test).
+/// The first words of [`HEADS`] but those of [`HEAD_PAIRS`] (kept in step
+/// by a test).
 const HEAD_FIRST: &[&str] = &[
     "quốc",
     "tỉnh",
@@ -328,11 +329,16 @@ const HEAD_FIRST: &[&str] = &[
     "cầu",
     "chợ",
     "lăng",
-    "sân",
-    "đại",
-    "nhà",
-    "khách",
-    "hội",
+];
+
+/// Heads of two words whose first word starts many other words ("hội
+/// nghị", "đại biểu"): tested whole (kept in step with [`HEADS`] by a test).
+const HEAD_PAIRS: &[[&str; 2]] = &[
+    ["sân", "bay"],
+    ["đại", "lộ"],
+    ["nhà", "hát"],
+    ["khách", "sạn"],
+    ["hội", "trường"],
 ];
 
 /// Head words of roads and natural places, with the canonical head.
@@ -470,7 +476,8 @@ impl<'a> Scan<'a> {
             // Most tokens start nothing: test that cheaply first.
             let unit = self.unit_word(i).is_some();
             let head = matches!(self.toks[i].kind, TokenKind::Number | TokenKind::Mixed)
-                || HEAD_FIRST.contains(&self.key(i));
+                || HEAD_FIRST.contains(&self.key(i))
+                || HEAD_PAIRS.contains(&[self.key(i), self.key(i + 1)]);
             let name = !self.hits_at[i].is_empty();
             if !(unit || head || name) {
                 i += 1;
@@ -1554,7 +1561,8 @@ mod tests {
     #[test]
     fn first_words_cover_every_unit_word() {
         for (words, _) in HEADS {
-            assert!(HEAD_FIRST.contains(&words[0]), "{}", words[0]);
+            let pair = words.len() == 2 && HEAD_PAIRS.contains(&[words[0], words[1]]);
+            assert!(HEAD_FIRST.contains(&words[0]) || pair, "{}", words[0]);
         }
         for (words, kind) in UNIT_WORDS {
             assert!(FIRST_WORDS.contains(&words[0]), "{}", words[0]);
