@@ -1065,3 +1065,11 @@ fn a_description_opening_with_nguoi_between_title_and_name() {
         ]
     );
 }
+
+#[test]
+fn a_village_head_named_after_the_village() {
+    assert_eq!(
+        officials("Trưởng thôn Nà Lừa Hoàng Văn Pấu cho biết cả thôn đã góp công làm đường."),
+        [triple("Hoàng Văn Pấu", "Trưởng thôn", Some("thôn Nà Lừa"))]
+    );
+}

@@ -1409,7 +1409,12 @@ impl<'a> Scan<'a> {
             };
             let new_line =
                 end > j && self.text[self.toks[end - 1].span.end..t.span.start].contains('\n');
-            if !ok || new_line || end > j && self.unit_word(end).is_some() {
+            // "Trưởng thôn Trà Lạc Hồ Văn Rin": a person's name after the place's.
+            let person = end > j
+                && person_words().get(self.key(end)) == Some(&"surname")
+                && matches!(self.key(end + 1), "văn" | "thị")
+                && self.capital_at(end + 2);
+            if !ok || new_line || person || end > j && self.unit_word(end).is_some() {
                 break;
             }
             end += 1;
