@@ -132,3 +132,12 @@ fn bridges_markets_ports_halls_and_sites_with_their_names() {
         ]
     );
 }
+
+#[test]
+fn communes_listed_after_nhu_and_a_commune_named_nhu() {
+    let got = entities("Tỉnh ưu tiên vốn cho các xã đặc biệt khó khăn như Tà Tổng, Hua Bum, Pa Vệ Sủ. Cụm công nghiệp mới ở các xã Như Quỳnh, Lạc Đạo.");
+    assert_eq!(
+        of_type(&got, "LOC"),
+        ["Tà Tổng", "Hua Bum", "Pa Vệ Sủ", "Như Quỳnh", "Lạc Đạo"]
+    );
+}

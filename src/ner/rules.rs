@@ -879,13 +879,14 @@ impl<'a> Scan<'a> {
             }
         }
         // A description before the names: "các xã biên giới Y Tý"; or
-        // anything up to "gồm:" in the same sentence ("12 xã, phường thuộc 3
-        // địa phương …, gồm: Duyên Hải, …"). Names after a description must
-        // be in the gazetteer.
+        // anything up to "gồm:" or "như" in the same sentence ("12 xã, phường
+        // thuộc 3 địa phương …, gồm: Duyên Hải, …", "các xã đặc biệt khó khăn
+        // như Tà Tổng, Hua Bum"). Names after a description must be in the
+        // gazetteer.
         let start = j;
         if let Some(k) = (j..(j + 16).min(self.toks.len()))
             .take_while(|&k| !matches!(self.key(k), "." | "!" | "?") && !self.covered[k])
-            .find(|&k| self.key(k) == "gồm")
+            .find(|&k| self.key(k) == "gồm" || self.key(k) == "như" && self.lower(k))
         {
             j = k + 1 + usize::from(self.key_at(k + 1) == Some(":"));
         } else {
