@@ -141,3 +141,12 @@ fn communes_listed_after_nhu_and_a_commune_named_nhu() {
         ["Tà Tổng", "Hua Bum", "Pa Vệ Sủ", "Như Quỳnh", "Lạc Đạo"]
     );
 }
+
+#[test]
+fn streets_named_after_a_day_and_rivers_listed_after_cac_song() {
+    let got = entities("Đoàn diễu hành trên đường 30 Tháng 4 rồi qua phố 2 Tháng 9; mặn lấn sâu trên các sông Vàm Cỏ, Hàm Luông.");
+    assert_eq!(
+        of_type(&got, "LOC"),
+        ["đường 30 Tháng 4", "phố 2 Tháng 9", "Vàm Cỏ", "Hàm Luông"]
+    );
+}

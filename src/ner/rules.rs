@@ -1095,6 +1095,22 @@ impl<'a> Scan<'a> {
             let t = self.toks.get(j)?;
             matches!(t.kind, TokenKind::Number | TokenKind::Mixed).then_some(j + 1)?
         } else {
+            // "đường 30 Tháng 4", "phố 2 Tháng 9": a street named after a day.
+            let number = |k: usize| {
+                self.toks
+                    .get(k)
+                    .is_some_and(|t| t.kind == TokenKind::Number)
+            };
+            let day = matches!(*head, "Đường" | "Phố")
+                && number(j)
+                && self.key(j + 1) == "tháng"
+                && self.capital(j + 1)
+                && number(j + 2);
+            if day {
+                let place = self.other(head, j..j + 3);
+                self.push(i..j + 3, place, Rule::HeadedPlace);
+                return Some(j + 3);
+            }
             if !self.capital_at(j) {
                 return None;
             }
@@ -1127,15 +1143,17 @@ impl<'a> Scan<'a> {
         } else {
             self.other(head, j..end)
         };
-        // "các tuyến đường Bùi Viện, Đề Thám": each street is its name alone.
+        // "các tuyến đường Bùi Viện, Đề Thám", "các sông Vàm Cỏ, Hàm Luông":
+        // each street or river is its name alone.
         let streets = matches!(*head, "Đường" | "Phố");
-        let plural = streets && i > 0 && matches!(self.key(i - 1), "tuyến" | "các" | "những");
+        let listed = streets || *head == "Sông";
+        let plural = listed && i > 0 && matches!(self.key(i - 1), "tuyến" | "các" | "những");
         let start = if plural { j } else { i };
         self.push(start..end, place, Rule::HeadedPlace);
         if site {
             self.sites.push(j..end);
         }
-        if streets {
+        if streets || plural {
             return Some(self.more_streets(end, head));
         }
         Some(end)
