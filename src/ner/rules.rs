@@ -1144,10 +1144,15 @@ impl<'a> Scan<'a> {
             self.other(head, j..end)
         };
         // "các tuyến đường Bùi Viện, Đề Thám", "các sông Vàm Cỏ, Hàm Luông":
-        // each street or river is its name alone.
+        // each street or river is its name alone ("tuyến sông Ka Long" is
+        // one river).
         let streets = matches!(*head, "Đường" | "Phố");
-        let listed = streets || *head == "Sông";
-        let plural = listed && i > 0 && matches!(self.key(i - 1), "tuyến" | "các" | "những");
+        let plural = i > 0
+            && match self.key(i - 1) {
+                "các" | "những" => streets || *head == "Sông",
+                "tuyến" => streets,
+                _ => false,
+            };
         let start = if plural { j } else { i };
         self.push(start..end, place, Rule::HeadedPlace);
         if site {
