@@ -1073,3 +1073,26 @@ fn a_village_head_named_after_the_village() {
         [triple("Hoàng Văn Pấu", "Trưởng thôn", Some("thôn Nà Lừa"))]
     );
 }
+
+#[test]
+fn list_items_with_their_own_titles_and_people_framed_by_a_body() {
+    // Each item of a list headed by a title keeps the list's title and its
+    // own; a title after one name is not the next name's.
+    assert_eq!(
+        officials("Dự có các Ủy viên Ban Thường vụ Tỉnh ủy: đồng chí Lê Văn Tám - Trưởng ban Dân vận Tỉnh ủy, Đại tá Hà Văn Lục - Giám đốc Công an tỉnh."),
+        [
+            triple("Lê Văn Tám", "Ủy viên", Some("Ban Thường vụ Tỉnh ủy")),
+            triple("Lê Văn Tám", "Trưởng ban", Some("ban Dân vận Tỉnh ủy")),
+            triple("Hà Văn Lục", "Ủy viên", Some("Ban Thường vụ Tỉnh ủy")),
+            triple("Hà Văn Lục", "Giám đốc", Some("Công an tỉnh")),
+        ]
+    );
+    assert_eq!(
+        officials("Về phía Sở Y tế có ông Đào Văn Quý - Giám đốc và bà Mai Thị Lan - Phó Giám đốc tham luận. Ông Chu Minh - Thị trưởng thành phố Bằng Tường cũng dự."),
+        [
+            triple("Đào Văn Quý", "Giám đốc", Some("Sở Y tế")),
+            triple("Mai Thị Lan", "Phó Giám đốc", Some("Sở Y tế")),
+            triple("Chu Minh", "Thị trưởng", Some("thành phố Bằng Tường")),
+        ]
+    );
+}

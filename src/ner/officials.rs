@@ -91,6 +91,7 @@ pub(super) const TITLES: &[&[&str]] = &[
     &["uvbch"],
     &["uvbtv"],
     &["trưởng", "đại", "diện"],
+    &["thị", "trưởng"],
     &["chủ", "tịch", "hội", "đồng", "quản", "trị"],
     &["đại", "biểu"],
     &["sư", "đoàn", "trưởng"],
@@ -175,10 +176,14 @@ pub fn find_officials(
         };
         // A list headed by a title: "4 phó chủ tịch: ông A, ông B và bà C",
         // "các Phó Chủ tịch UBND tỉnh: ông A, bà B".
-        if let Some((title, org)) = reader.list_title(p.tokens.start, spans, i) {
-            push(title, org);
-            continue;
-        }
+        // (Its items may carry their own titles after the names.)
+        let in_list = match reader.list_title(p.tokens.start, spans, i) {
+            Some((title, org)) => {
+                push(title, org);
+                true
+            }
+            None => false,
+        };
         if let Some((title, org, last)) = plural.take() {
             if last + 1 == i && listed(last, i) {
                 push(title.clone(), org.clone());
@@ -210,6 +215,9 @@ pub fn find_officials(
         } else if let Some(k) = reader
             .rank_or_degree_start(p.tokens.start)
             .filter(|&k| k > 0 && reader.key(k - 1) == ",")
+            // Not the title of the person before: "A - Giám đốc Công an
+            // tỉnh, Đại tá B".
+            .filter(|&k| reader.titled_before(k, spans, i).is_none())
         {
             // "Giám đốc Trung tâm Y tế huyện, BSCKI Trịnh Văn Lực", "Đội
             // trưởng Đội CSGT số 4, Thiếu tá Trần Mạnh Cường": a rank or a
@@ -237,7 +245,7 @@ pub fn find_officials(
         // The organisation of the title after, in a chain: "Bộ trưởng, Chủ
         // nhiệm Văn phòng Chính phủ A" (a minister heads the office).
         let mut chained: Option<Range<usize>> = None;
-        loop {
+        while !in_list {
             let org = (j > 0
                 && same(j - 1)
                 && spans[j - 1].kind != "PER"
@@ -531,9 +539,34 @@ impl Reader<'_> {
                 k = spans[j].tokens.start;
                 continue;
             }
+            // Back over a listed person with his title: "các Ủy viên Ban
+            // Thường vụ Tỉnh ủy: đồng chí A - Trưởng ban Tổ chức Tỉnh ủy,
+            // Đại tá B - Giám đốc Công an tỉnh, …".
+            if let Some(prev) = self.titled_before(k, spans, j) {
+                j = prev;
+                k = spans[j].tokens.start;
+                continue;
+            }
             return None;
         }
         None
+    }
+
+    /// The person listed before the cue at `k` (of the entity `spans[j]`)
+    /// with a title after his name: "A - Giám đốc Công an tỉnh, Đại tá B".
+    /// His index, when the words between are that title and its bodies,
+    /// short and within one clause.
+    fn titled_before(&self, k: usize, spans: &[Span], j: usize) -> Option<usize> {
+        if k == 0 || !matches!(self.key(k - 1), "," | "và" | ";") {
+            return None;
+        }
+        let prev = spans[..j].iter().rposition(|s| s.kind == "PER")?;
+        let end = spans[prev].tokens.end;
+        let apposed = matches!(self.key(end), "-" | "–" | ",")
+            && k - 1 - end <= 16
+            && (end..k - 1).all(|t| !matches!(self.key(t), ";" | ":" | "." | "("))
+            && self.starts_title(end + 1);
+        apposed.then_some(prev)
     }
 
     /// For the name `i` of the list `first..=last` followed by "lần lượt",
@@ -632,7 +665,13 @@ impl Reader<'_> {
             &["khẳng", "định"],
             &["nhấn", "mạnh"],
             &["đề", "nghị"],
+            &["đề", "xuất"],
+            &["kiến", "nghị"],
             &["thông", "tin"],
+            &["tham", "luận"],
+            &["trình", "bày"],
+            &["giới", "thiệu"],
+            &["cho", "rằng"],
             &["nói"],
         ];
         VERBS.iter().any(|w| self.keys_at(k, w))
@@ -854,9 +893,12 @@ impl Reader<'_> {
         let term = self.keys_at(end, &["giai", "đoạn"]) || self.keys_at(end, &["nhiệm", "kỳ"]);
         // "… làm trưởng đoàn đã làm việc với …": an auxiliary after it.
         let auxiliary = matches!(self.key(end), "đã" | "để" | "sẽ" | "đang" | "vừa" | "cùng");
+        // "ông A - Giám đốc và bà B - Phó Giám đốc": another person next.
+        let another = self.key(end) == "và" && HONORIFICS.iter().any(|w| self.keys_at(end + 1, w));
         let closes = end == limit
             || term
             || auxiliary
+            || another
             || self.reports(end)
             || self.generic_body(end)
             || self.bare_head(end).is_some()
