@@ -157,6 +157,7 @@ const NAME_COMPOUNDS: &[[&str; 2]] = &[
     ["thi", "hành"],
     ["vận", "tải"],
     ["cấp", "nước"],
+    ["kiểm", "soát"],
 ];
 
 /// Verbs that close a sentence after an organisation ("… Cục Trồng trọt
@@ -450,6 +451,14 @@ impl OrgScan<'_> {
         // they do not open a branch prefix before one.
         if self.entries.get(i).copied().flatten().is_none()
             && !BRANCH_PREFIXES.iter().any(|p| p[0] == self.key(i))
+        {
+            return None;
+        }
+        // "Hội trường Công an tỉnh": a head ending a word begun before it.
+        if i > 0
+            && !self.capital(i)
+            && !TITLE_HEADS.contains(&self.key(i - 1))
+            && Words::embedded().pair(self.key(i - 1), self.key(i))
         {
             return None;
         }
@@ -775,6 +784,7 @@ impl OrgScan<'_> {
                         // "trẻ em" is a word, not the address "em".
                         || self.cue_at(n) && !Words::embedded().pair(self.key(n - 1), self.key(n))
                         || n > k && !self.joined(n - 1)
+                        || CLOSING_VERBS.contains(&[self.key(n), self.key(n + 1)])
                         || self.numbered(n)
                         || self.toks[n].kind == TokenKind::Number
                 })
@@ -824,7 +834,8 @@ impl OrgScan<'_> {
             let closes = (run_end >= self.toks.len()
                 || !self.is_word(run_end)
                 || !self.joined(run_end - 1)
-                || self.stop(run_end))
+                || self.stop(run_end)
+                || CLOSING_VERBS.contains(&[self.key(run_end), self.key(run_end + 1)]))
                 && !complete;
             // "… Cảnh sát nhân dân", "… Khám bệnh"
             let people =

@@ -330,6 +330,8 @@ impl PeopleScan<'_> {
                 && self.joined(i + 1)
                 && self.capital_word(i + 2)
                 && !person_words().contains_key(self.key(i))
+                // "Bà Thị Lài": an honorific opening the sentence.
+                && !HONORIFICS.iter().any(|w| self.keys_at(i, w))
     }
 
     /// After a name at `start..end` led by a plural cue ("các bị cáo Tùng,

@@ -272,7 +272,7 @@ const HONORIFICS: &[&str] = &[
 /// Words before "bản" that make it a noun, not a village ("văn bản").
 const NOT_VILLAGE: &[&str] = &[
     "văn", "cơ", "phiên", "nguyên", "kịch", "bài", "bảo", "tư", "biên", "thôn", "bản", "làng",
-    "buôn", "xóm", "ấp", "phum",
+    "buôn", "xóm", "ấp", "phum", "già",
 ];
 
 /// Words after which a one-word name belongs to an organisation ("Ban Pháp chế").
@@ -1114,8 +1114,12 @@ impl<'a> Scan<'a> {
             if !self.capital_at(j) {
                 return None;
             }
-            // "hội trường UBND xã": a body's hall, named by the body.
-            if facility(head) && self.acronym(j) {
+            // "hội trường UBND xã", "Hội trường Công an tỉnh": a body's
+            // hall, named by the body.
+            let body = self.acronym(j)
+                || crate::ner::orgs::Lexicon::embedded()
+                    .names_a_body(&[self.key(j), self.key(j + 1)]);
+            if facility(head) && body {
                 return None;
             }
             let run = self.capital_run(j)?;
