@@ -245,7 +245,11 @@ pub fn find_officials(
         // The organisation of the title after, in a chain: "Bộ trưởng, Chủ
         // nhiệm Văn phòng Chính phủ A" (a minister heads the office).
         let mut chained: Option<Range<usize>> = None;
-        while !in_list {
+        loop {
+            // List items take no title from before their names.
+            if in_list {
+                break;
+            }
             let org = (j > 0
                 && same(j - 1)
                 && spans[j - 1].kind != "PER"
