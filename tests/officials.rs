@@ -1096,3 +1096,33 @@ fn list_items_with_their_own_titles_and_people_framed_by_a_body() {
         ]
     );
 }
+
+#[test]
+fn new_deputies_listed_after_their_body_brackets_and_transfers() {
+    assert_eq!(
+        officials("Phòng Hậu cần (PH10) có 2 Phó Trưởng phòng mới: Thiếu tá Lê Văn Bình và Đại úy Y Sa Niê."),
+        [
+            triple("Lê Văn Bình", "Phó Trưởng phòng", Some("Phòng Hậu cần")),
+            triple("Y Sa Niê", "Phó Trưởng phòng", Some("Phòng Hậu cần")),
+        ]
+    );
+    assert_eq!(
+        officials("Thiếu tá Hồ Văn Tâm (Phó Trưởng Công an xã Ea Na) được bổ nhiệm làm Trưởng Công an xã Dray Bhăng; Trung tá Lò Văn Sơn, Trưởng Công an phường Tân An được điều động đến nhận công tác và giữ chức Phó Trưởng phòng."),
+        [
+            triple("Hồ Văn Tâm", "Phó Trưởng Công an", Some("Công an xã Ea Na")),
+            triple("Hồ Văn Tâm", "Trưởng Công an", Some("Công an xã Dray Bhăng")),
+            triple("Lò Văn Sơn", "Trưởng Công an", Some("Công an phường Tân An")),
+            triple("Lò Văn Sơn", "Phó Trưởng phòng", None),
+        ]
+    );
+    assert_eq!(
+        officials(
+            "Bà Bàn Thị Mai, người Dao, Chủ tịch Hội LHPN xã Thanh Luận chia sẻ kinh nghiệm."
+        ),
+        [triple(
+            "Bàn Thị Mai",
+            "Chủ tịch",
+            Some("Hội LHPN xã Thanh Luận")
+        )]
+    );
+}

@@ -124,7 +124,9 @@ pub fn find_officials(
             frame = None;
         }
         if p.kind == "ORG" {
-            let after = (reader.key(p.tokens.end), reader.key(p.tokens.end + 1));
+            // Past a short name in brackets: "Phòng Tham mưu (PV01) có …".
+            let end = reader.bracket_end(p.tokens.end);
+            let after = (reader.key(end), reader.key(end + 1));
             let start = p.tokens.start;
             // "Đại diện Ngân hàng X, bà A - Phó Giám đốc", "Tại Trường Y
             // (xã Z), thầy B - Hiệu trưởng", "HTX X do bà C làm Chủ tịch".
@@ -336,6 +338,11 @@ pub fn find_officials(
                 k += 1;
             }
             let mut start = at;
+            // "A (Phó Trưởng Công an xã X) được bổ nhiệm làm …": past the
+            // bracket a title was read in.
+            if reader.key(start) == ")" && reader.frame_end(start + 1).is_some() {
+                start += 1;
+            }
             // "… UBND tỉnh kiêm Trưởng ban …", "Nguyễn Văn An (Chủ tịch UBND xã …)"
             if matches!(reader.key(start), "," | "-" | "–" | "kiêm" | "(") {
                 start += 1;
@@ -354,7 +361,11 @@ pub fn find_officials(
                 let titled = |c: usize| {
                     let limit = next_start.unwrap_or_else(|| reader.sentence_end(c + 1));
                     c - start <= 6
-                        && (start..c).all(|n| reader.is_word(n) && !reader.capital(n))
+                        // "bà A, người Dao, Chủ tịch …": a people's name may
+                        // be capitalised.
+                        && (start..c).all(|n| {
+                            reader.is_word(n) && (!reader.capital(n) || reader.key(start) == "người")
+                        })
                         && reader.title_at(start, limit, next).is_none()
                         && reader.title_at(c + 1, limit, next).is_some()
                 };
@@ -457,7 +468,12 @@ impl Reader<'_> {
             &["giao"],
             &["cử"],
         ];
-        const AFTER: &[&[&str]] = &[&["giữ", "chức"], &["làm"], &["là"]];
+        const AFTER: &[&[&str]] = &[
+            &["đến", "nhận", "công", "tác", "và", "giữ", "chức"],
+            &["giữ", "chức"],
+            &["làm"],
+            &["là"],
+        ];
         let mut k = at;
         while matches!(
             self.key(k),
@@ -520,7 +536,8 @@ impl Reader<'_> {
             k = self.cue_start(k);
             if k > 0 && self.key(k - 1) == ":" {
                 // "các phó chủ tịch UBND xã gồm: …"
-                let colon = if k >= 2 && self.key(k - 2) == "gồm" {
+                // "… gồm:", "có 3 Phó Trưởng phòng mới:"
+                let colon = if k >= 2 && matches!(self.key(k - 2), "gồm" | "mới") {
                     k - 2
                 } else {
                     k - 1
@@ -867,6 +884,11 @@ impl Reader<'_> {
         let head = matches!(self.key(end), "ban" | "phòng" | "khoa" | "đoàn" | "trạm")
             && self.key(end - 1) == "trưởng";
         if head && self.keys_at(end + 1, &["thường", "trực"]) {
+            end += 1;
+        }
+        // "… giữ chức Phó Trưởng phòng.": the head shared with a body named
+        // before.
+        if head && matches!(self.key(end + 1), "," | "." | ";" | ")" | "") {
             end += 1;
         }
         if matches!(
