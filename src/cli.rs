@@ -52,6 +52,10 @@ pub enum Command {
     /// empty block for a document that failed).
     Sentences(JobArgs),
     /// Score records against gold annotation files.
+    ///
+    /// Exit status: 0 when every gold document had a record; 2 when one had
+    /// none or an error record (scored as all missed, and named on standard
+    /// error); 1 when the gold files or the records cannot be read.
     Eval(EvalArgs),
 }
 

@@ -208,6 +208,8 @@ pub struct Report {
     pub per_document: BTreeMap<String, Counts>,
     /// Gold ids with no prediction (scored as all missed).
     pub missing: Vec<String>,
+    /// Gold ids whose prediction is an error record (scored as all missed).
+    pub failed: Vec<String>,
     /// Prediction ids with no gold document (not scored).
     pub unmatched: Vec<String>,
     /// Level and name agreement on the LOC spans found.
@@ -220,11 +222,13 @@ pub struct Report {
 
 impl Report {
     /// A plain-text table of the scores. A ratio whose denominator is zero
-    /// (no predictions, or nothing in gold) is shown as `-`.
-    pub fn table(&self) -> String {
+    /// (no predictions, or nothing in gold) is shown as `-`. With
+    /// `per_document`, the sentence scores of each document come first.
+    pub fn table(&self, per_document: bool) -> String {
         let width = self
             .per_document
             .keys()
+            .filter(|_| per_document)
             .map(|id| id.chars().count() + "sentences ".len())
             .max()
             .unwrap_or(0)
@@ -250,7 +254,7 @@ impl Report {
             );
         };
         let _ = writeln!(out, "{:<width$} {:>6} {:>6} {:>6}", "", "tp", "fp", "fn");
-        for (id, c) in &self.per_document {
+        for (id, c) in self.per_document.iter().filter(|_| per_document) {
             row(&mut out, &format!("sentences {id}"), c);
         }
         row(&mut out, "sentences (all)", &self.sentences);
@@ -324,6 +328,7 @@ impl Report {
             "officials": counts(&self.officials),
             "loc_linking": {"found": self.linking.found, "level": self.linking.level, "name": self.linking.name},
             "missing": self.missing,
+            "failed": self.failed,
             "unmatched": self.unmatched,
             "duplicates": self.duplicates,
         });
@@ -351,8 +356,10 @@ pub fn evaluate(gold: &[Gold], predictions: &[Record]) -> Report {
         .collect();
     for g in gold {
         let pred = by_id.get(g.id.as_str());
-        if pred.is_none() {
-            report.missing.push(g.id.clone());
+        match pred {
+            None => report.missing.push(g.id.clone()),
+            Some(r) if r.error.is_some() => report.failed.push(g.id.clone()),
+            Some(_) => {}
         }
         let gold_sentences: HashSet<(usize, usize)> =
             g.sentences.iter().map(|s| (s.start, s.end)).collect();
@@ -495,6 +502,12 @@ pub fn read_gold(path: &Path) -> Result<Vec<Gold>, Error> {
             .filter(|p| p.to_string_lossy().ends_with(".gold.json"))
             .collect();
         files.sort();
+        if files.is_empty() {
+            return Err(Error::Data {
+                path: path.display().to_string(),
+                message: "no gold files (*.gold.json) in this folder".into(),
+            });
+        }
         files
     } else {
         vec![path.to_path_buf()]

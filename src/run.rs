@@ -273,9 +273,9 @@ fn evaluate(args: &EvalArgs) -> Result<u8, Error> {
     let out = if args.json {
         format!("{}\n", report.to_json(args.per_doc))
     } else if args.per_doc {
-        format!("{}\n{}", report.table(), report.differences_table())
+        format!("{}\n{}", report.table(true), report.differences_table())
     } else {
-        report.table()
+        report.table(false)
     };
     io::stdout()
         .write_all(out.as_bytes())
@@ -288,11 +288,17 @@ fn evaluate(args: &EvalArgs) -> Result<u8, Error> {
     for id in &report.missing {
         crate::report!("vnpipe: eval: no prediction for gold document {id} (scored as all missed)");
     }
+    for id in &report.failed {
+        crate::report!(
+            "vnpipe: eval: the prediction for gold document {id} is an error record (scored as all missed)"
+        );
+    }
     for id in &report.unmatched {
         crate::report!("vnpipe: eval: prediction {id} has no gold document (not scored)");
     }
-    // Missing predictions make the scores partial: say so in the status too.
-    Ok(if report.missing.is_empty() {
+    // Missing or failed predictions make the scores partial: say so in the
+    // status too.
+    Ok(if report.missing.is_empty() && report.failed.is_empty() {
         EXIT_OK
     } else {
         EXIT_SOME_FAILED

@@ -564,6 +564,26 @@ fn eval_scores_sentences_against_gold() {
     let listed = String::from_utf8(listed).unwrap();
     assert!(listed.contains("seed\tmissed\tPER\t@"), "{listed}");
     assert!(listed.contains("seed\tspurious\tORG\t@"), "{listed}");
+    assert!(listed.contains("sentences seed "), "{listed}");
+    // Without --per-doc, no row per document.
+    assert!(!report.contains("sentences seed "), "{report}");
+    // An error record for a gold document: scored as all missed, said on
+    // stderr and in the status.
+    let failed = vnpipe()
+        .args(["eval", "--gold", "corpora/gold/seed.gold.json", "-"])
+        .write_stdin(
+            r#"{"schema":"vnpipe/1","id":"seed","source":{"path":null,"line":1,"encoding":null,"encoding_confidence":null,"bytes":0},"text":null,"normalization":null,"sentences":[],"era":null,"entities":[],"officials":[],"error":{"kind":"empty","message":"the document is empty"}}"#,
+        )
+        .ran(2);
+    let message = String::from_utf8(failed.stderr).unwrap();
+    assert!(message.contains("seed is an error record"), "{message}");
+    // A folder without gold files is an error, not an empty table.
+    let empty = vnpipe()
+        .args(["eval", "--gold", "corpora/samples"])
+        .arg(&out)
+        .ran(1);
+    let message = String::from_utf8(empty.stderr).unwrap();
+    assert!(message.contains("no gold files"), "{message}");
 }
 
 #[test]

@@ -1126,3 +1126,13 @@ fn new_deputies_listed_after_their_body_brackets_and_transfers() {
         )]
     );
 }
+
+#[test]
+fn a_family_name_that_heads_bodies_after_an_honorific() {
+    assert_eq!(
+        officials(
+            "Tiếp đoàn có bà Đoàn Thu Hà, Phó Chủ tịch UBND tỉnh; Đoàn Thanh niên tỉnh cũng dự."
+        ),
+        [triple("Đoàn Thu Hà", "Phó Chủ tịch", Some("UBND tỉnh"))]
+    );
+}

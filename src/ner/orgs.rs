@@ -454,6 +454,15 @@ impl OrgScan<'_> {
         {
             return None;
         }
+        // "bà Đoàn Thu Hà": a family name after an honorific starts a person.
+        if person_words().get(self.key(i)) == Some(&"surname")
+            && self.capital(i + 1)
+            && HONORIFICS
+                .iter()
+                .any(|w| i >= w.len() && self.keys_at(i - w.len(), w))
+        {
+            return None;
+        }
         // "Hội trường Công an tỉnh": a head ending a word begun before it.
         if i > 0
             && !self.capital(i)
@@ -675,12 +684,7 @@ impl OrgScan<'_> {
         // with capitalised words.
         if let Some(place_end) = self.place_at(start) {
             // "Trường THPT Hoằng Hóa 4"
-            let numbered = self
-                .toks
-                .get(place_end)
-                .is_some_and(|t| t.kind == TokenKind::Number)
-                && self.joined(place_end - 1);
-            if numbered {
+            if self.number_after(place_end) {
                 return Some(place_end + 1);
             }
             if !(self.capital(place_end) && self.joined(place_end - 1)) {
@@ -692,12 +696,7 @@ impl OrgScan<'_> {
                 // A place inside a company's name: "Nông nghiệp Tây Nguyên Xanh";
                 // a school's place and number: "Trường Tiểu học Vị Tân 1".
                 if let Some(place_end) = self.place_at(k) {
-                    let numbered = self
-                        .toks
-                        .get(place_end)
-                        .is_some_and(|t| t.kind == TokenKind::Number)
-                        && self.joined(place_end - 1);
-                    if numbered {
+                    if self.number_after(place_end) {
                         end = place_end + 1;
                         break;
                     }
@@ -910,6 +909,15 @@ impl OrgScan<'_> {
     /// đê điều và Phòng, chống thiên tai"), inside a name.
     fn inner_comma(&self, k: usize) -> bool {
         k > 0 && self.key(k) == "," && self.key(k - 1) == "phòng" && self.key(k + 1) == "chống"
+    }
+
+    /// True when a number stands at `k`, on the line of the token before it
+    /// ("Vị Tân" + "1").
+    fn number_after(&self, k: usize) -> bool {
+        self.toks
+            .get(k)
+            .is_some_and(|t| t.kind == TokenKind::Number)
+            && self.joined(k - 1)
     }
 
     /// True when "số" and a number stand at `k` ("số 3").
