@@ -172,7 +172,7 @@ pub struct Entity {
     pub canonical: Option<String>,
     /// For a LOC: what place it is; absent for other types.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub admin: Option<Admin>,
+    pub admin: Option<Box<Admin>>,
     /// For a DOC: the reference read apart; absent for other types.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub doc: Option<DocRecord>,
@@ -365,7 +365,15 @@ impl Record {
             });
             // Text order, an outer span before the spans nested in it, so the
             // character cursor only moves forward.
-            let mut items: Vec<Pending> = Vec::new();
+            // Sized exactly: a long document has tens of thousands of
+            // entities, and a doubling vector would hold twice their room.
+            let mut items: Vec<Pending> = Vec::with_capacity(
+                found.mentions.len()
+                    + found.orgs.len()
+                    + found.people.len()
+                    + found.documents.len()
+                    + found.dates.len(),
+            );
             let plain = |span: &std::ops::Range<usize>, kind, sentence, rule| Pending {
                 span: span.clone(),
                 kind,
@@ -381,7 +389,11 @@ impl Record {
             for (i, m) in found.mentions.iter().enumerate() {
                 items.push(Pending {
                     nested: m.nested,
-                    admin: Some(admin(gazetteer, &m.place, found.links[i].as_ref())),
+                    admin: Some(Box::new(admin(
+                        gazetteer,
+                        &m.place,
+                        found.links[i].as_ref(),
+                    ))),
                     ..plain(&m.span, "LOC", found.sentence_of[i], m.rule)
                 });
             }
@@ -409,7 +421,7 @@ impl Record {
                     date: d.date.clone(),
                 };
                 items.push(Pending {
-                    doc: Some(doc),
+                    doc: Some(Box::new(doc)),
                     ..plain(&d.span, "DOC", sentence, Rule::DocumentReference)
                 });
             }
@@ -421,6 +433,8 @@ impl Record {
                 });
             }
             items.sort_by_key(|p| (p.span.start, std::cmp::Reverse(p.span.end)));
+            entities.reserve_exact(items.len());
+            byte_spans.reserve_exact(items.len());
             for p in items {
                 byte_spans.push((p.span.start, std::cmp::Reverse(p.span.end)));
                 let src = analysis.source_map.map_range(p.span.clone());
@@ -433,7 +447,7 @@ impl Record {
                     sentence: p.sentence,
                     nested: p.nested,
                     admin: p.admin,
-                    doc: p.doc,
+                    doc: p.doc.map(|d| *d),
                     value: p.value,
                     canonical: p.canonical,
                     refers_to: None,
@@ -561,8 +575,10 @@ struct Pending {
     rule: Rule,
     entry: Option<&'static str>,
     nested: bool,
-    admin: Option<Admin>,
-    doc: Option<DocRecord>,
+    // Boxed: most entities have neither, and a long document holds tens of
+    // thousands of pending entities at once.
+    admin: Option<Box<Admin>>,
+    doc: Option<Box<DocRecord>>,
     value: Option<Option<String>>,
     canonical: Option<String>,
 }
