@@ -584,6 +584,7 @@ impl Reader<'_> {
         let prev = spans[..j].iter().rposition(|s| s.kind == "PER")?;
         let end = spans[prev].tokens.end;
         let apposed = matches!(self.key(end), "-" | "–" | ",")
+            && end < k
             && k - 1 - end <= 16
             && (end..k - 1).all(|t| !matches!(self.key(t), ";" | ":" | "." | "("))
             && self.starts_title(end + 1);
