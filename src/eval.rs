@@ -225,10 +225,13 @@ impl Report {
     /// (no predictions, or nothing in gold) is shown as `-`. With
     /// `per_document`, the sentence scores of each document come first.
     pub fn table(&self, per_document: bool) -> String {
-        let width = self
-            .per_document
+        let shown = if per_document {
+            &self.per_document
+        } else {
+            &BTreeMap::new()
+        };
+        let width = shown
             .keys()
-            .filter(|_| per_document)
             .map(|id| id.chars().count() + "sentences ".len())
             .max()
             .unwrap_or(0)
@@ -254,7 +257,7 @@ impl Report {
             );
         };
         let _ = writeln!(out, "{:<width$} {:>6} {:>6} {:>6}", "", "tp", "fp", "fn");
-        for (id, c) in self.per_document.iter().filter(|_| per_document) {
+        for (id, c) in shown {
             row(&mut out, &format!("sentences {id}"), c);
         }
         row(&mut out, "sentences (all)", &self.sentences);

@@ -15,7 +15,7 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use super::orgs::Lexicon;
+use super::orgs::{Lexicon, CLOSING_VERBS};
 use super::people::HONORIFICS;
 use crate::token::{TokenKind, Tokens, View};
 
@@ -101,6 +101,10 @@ pub(super) const TITLES: &[&[&str]] = &[
     &["đại", "đội", "trưởng"],
 ];
 
+/// "đến nhận công tác và giữ chức": a transfer's frame before the new title
+/// ("điều động ông A đến nhận công tác và giữ chức Giám đốc Sở").
+const TAKES_UP: &[&str] = &["đến", "nhận", "công", "tác", "và", "giữ", "chức"];
+
 /// Finds the official records of one text. `spans` are its top-level
 /// entities in order; `sentence_of` gives each one's sentence.
 pub fn find_officials(
@@ -158,7 +162,7 @@ pub fn find_officials(
         };
         let mut push = |title: Range<usize>, org: Option<Range<usize>>| {
             // "đại biểu" is a title only with the body the deputy sits in.
-            if org.is_none() && reader.keys_at(title.start, &["đại", "biểu"]) {
+            if reader.bodiless_deputy(&title, org.as_ref()) {
                 return;
             }
             // "làm trưởng đoàn", "làm chủ tọa": a role in a group of people,
@@ -273,7 +277,7 @@ pub fn find_officials(
             };
             // "Tranh luận với Bộ trưởng, đại biểu A": a deputy without her
             // body starts no chain.
-            if org.is_none() && reader.keys_at(title.start, &["đại", "biểu"]) {
+            if reader.bodiless_deputy(&title, org.as_ref()) {
                 break;
             }
             let minister = org.is_none() && reader.keys_at(title.start, &["bộ", "trưởng"]);
@@ -449,8 +453,8 @@ impl Reader<'_> {
             &["nay", "là"],
             &["đó", "là"],
             &["ấy", "là"],
-            &["đến", "nhận", "công", "tác", "và", "giữ", "chức"],
-            &["nhận", "công", "tác", "và", "giữ", "chức"],
+            TAKES_UP,
+            TAKES_UP.split_at(1).1,
             &["tiếp", "tục", "giữ", "chức"],
             &["giữ", "chức"],
             &["là"],
@@ -468,12 +472,7 @@ impl Reader<'_> {
             &["giao"],
             &["cử"],
         ];
-        const AFTER: &[&[&str]] = &[
-            &["đến", "nhận", "công", "tác", "và", "giữ", "chức"],
-            &["giữ", "chức"],
-            &["làm"],
-            &["là"],
-        ];
+        const AFTER: &[&[&str]] = &[TAKES_UP, &["giữ", "chức"], &["làm"], &["là"]];
         let mut k = at;
         while matches!(
             self.key(k),
@@ -677,26 +676,25 @@ impl Reader<'_> {
             .then_some((comma, first))
     }
 
-    /// True when a verb of speech starts at `k` ("cho biết", "phát biểu"):
-    /// what a title before it says, not part of it.
+    /// True when a verb closing the sentence starts at `k` ("cho biết",
+    /// "phát biểu", "nói"): what the title before it does, not part of it.
     fn reports(&self, k: usize) -> bool {
-        const VERBS: &[&[&str]] = &[
-            &["cho", "biết"],
-            &["phát", "biểu"],
-            &["chia", "sẻ"],
-            &["khẳng", "định"],
-            &["nhấn", "mạnh"],
-            &["đề", "nghị"],
-            &["đề", "xuất"],
-            &["kiến", "nghị"],
-            &["thông", "tin"],
-            &["tham", "luận"],
-            &["trình", "bày"],
-            &["giới", "thiệu"],
-            &["cho", "rằng"],
-            &["nói"],
-        ];
-        VERBS.iter().any(|w| self.keys_at(k, w))
+        self.key(k) == "nói" || CLOSING_VERBS.contains(&[self.key(k), self.key(k + 1)])
+    }
+
+    /// True when "thường trực", "chuyên trách" or "phụ trách" stands at `k`:
+    /// a modifier written after a title's core ("Phó Bí thư Thường trực").
+    fn post_modifier(&self, k: usize) -> bool {
+        matches!(
+            (self.key(k), self.key(k + 1)),
+            ("thường", "trực") | ("chuyên", "trách") | ("phụ", "trách")
+        )
+    }
+
+    /// True when `title` is "đại biểu" and no body is written with it: a
+    /// person attending, no title.
+    fn bodiless_deputy(&self, title: &Range<usize>, org: Option<&Range<usize>>) -> bool {
+        org.is_none() && self.keys_at(title.start, &["đại", "biểu"])
     }
 
     /// True when a lower-case body named by its kind alone starts at `k`
@@ -811,11 +809,7 @@ impl Reader<'_> {
     fn core_ending(&self, end: usize) -> Option<usize> {
         // "Phó Bí thư Thường trực", "Phó Trưởng đoàn chuyên trách": the
         // core before its modifier.
-        let modified = end >= 3
-            && matches!(
-                (self.key(end - 2), self.key(end - 1)),
-                ("thường", "trực") | ("chuyên", "trách") | ("phụ", "trách")
-            );
+        let modified = end >= 3 && self.post_modifier(end - 2);
         let end = if modified { end - 2 } else { end };
         let head = end >= 2
             && self.key(end - 2) == "trưởng"
@@ -892,10 +886,7 @@ impl Reader<'_> {
         if head && matches!(self.key(end + 1), "," | "." | ";" | ")" | "") {
             end += 1;
         }
-        if matches!(
-            (self.key(end), self.key(end + 1)),
-            ("thường", "trực") | ("phụ", "trách") | ("chuyên", "trách")
-        ) {
+        if self.post_modifier(end) {
             end += 2;
         }
         // Titles stop at the organisation or the next comma.

@@ -160,9 +160,17 @@ const NAME_COMPOUNDS: &[[&str; 2]] = &[
     ["kiểm", "soát"],
 ];
 
-/// Verbs that close a sentence after an organisation ("… Cục Trồng trọt
-/// phát biểu."), never the last words of its name.
-const CLOSING_VERBS: &[[&str; 2]] = &[
+/// Verbs that close a sentence after an organisation or a title ("… Cục
+/// Trồng trọt phát biểu.", "ông A, Giám đốc Sở cho biết"), never the last
+/// words of a name.
+pub(super) const CLOSING_VERBS: &[[&str; 2]] = &[
+    ["cho", "biết"],
+    ["cho", "rằng"],
+    ["đề", "nghị"],
+    ["đề", "xuất"],
+    ["kiến", "nghị"],
+    ["tham", "luận"],
+    ["giới", "thiệu"],
     ["phát", "biểu"],
     ["khai", "mạc"],
     ["bế", "mạc"],
@@ -539,10 +547,7 @@ impl OrgScan<'_> {
         // A number counts units ("UBND 4 xã") unless it is the name ("Quân khu 1").
         // A steering committee is named by the number of the decision that
         // set it up ("Ban Chỉ đạo 389 tỉnh").
-        let counted = self
-            .toks
-            .get(end)
-            .is_some_and(|t| t.kind == TokenKind::Number)
+        let counted = self.number_at(end)
             && !self.keys_in(i..end, &["ban chỉ đạo", "bcđ"])
             && (self.level_at(end + 1).is_some() || GENERIC.contains(&self.key(end + 1)));
         // "Công đoàn ngành Giáo dục tỉnh": a sector after "ngành".
@@ -560,11 +565,9 @@ impl OrgScan<'_> {
         }
         // "Sư đoàn 346 giúp dân": a military unit is named by its number.
         if self.keys_in(i..end, NUMBERED_UNITS) && self.capital(i) {
-            let number = self
-                .toks
-                .get(end)
-                .is_some_and(|t| t.kind == TokenKind::Number);
-            return number.then_some((end + 1, Rule::OrgHead, &head.name));
+            return self
+                .number_at(end)
+                .then_some((end + 1, Rule::OrgHead, &head.name));
         }
         // "Đoàn huyện Chư Prông", "Đoàn Vân Nam": a delegation from a place.
         if head.name == "Đoàn" && self.place_at(end).is_some() {
@@ -785,7 +788,7 @@ impl OrgScan<'_> {
                         || n > k && !self.joined(n - 1)
                         || CLOSING_VERBS.contains(&[self.key(n), self.key(n + 1)])
                         || self.numbered(n)
-                        || self.toks[n].kind == TokenKind::Number
+                        || self.number_at(n)
                 })
                 .unwrap_or((k + most + 1).min(self.toks.len()));
             let len = run_end - k;
@@ -800,12 +803,10 @@ impl OrgScan<'_> {
                     .entry(k - 2, &[Kind::Head, Kind::Level, Kind::Body])
                     .is_none();
             // "Ban Quản lý dự án 7": a number ends the name.
-            if run_end < self.toks.len()
-                && self.toks[run_end].kind == TokenKind::Number
-                && self.joined(run_end - 1)
+            if self.number_after(run_end)
                 && len <= most
                 && !complete
-                && self.words_or_lower(k..run_end)
+                && self.lower_words(k..run_end)
             {
                 end = run_end + 1;
                 break;
@@ -860,10 +861,8 @@ impl OrgScan<'_> {
 
     /// True when `range` holds lower-case words only, no verb or preposition
     /// that closes names ([`STOP`]).
-    fn words_or_lower(&self, range: Range<usize>) -> bool {
-        range
-            .clone()
-            .all(|n| self.is_word(n) && !self.capital(n) && !self.stop(n))
+    fn lower_words(&self, mut range: Range<usize>) -> bool {
+        range.all(|n| self.is_word(n) && !self.capital(n) && !self.stop(n))
     }
 
     /// The end of what a body is about, from `k` after "về": whole words
@@ -911,22 +910,22 @@ impl OrgScan<'_> {
         k > 0 && self.key(k) == "," && self.key(k - 1) == "phòng" && self.key(k + 1) == "chống"
     }
 
-    /// True when a number stands at `k`, on the line of the token before it
-    /// ("Vị Tân" + "1").
-    fn number_after(&self, k: usize) -> bool {
+    /// True when token `k` is a number.
+    fn number_at(&self, k: usize) -> bool {
         self.toks
             .get(k)
             .is_some_and(|t| t.kind == TokenKind::Number)
-            && self.joined(k - 1)
+    }
+
+    /// True when a number stands at `k`, on the line of the token before it
+    /// ("Vị Tân" + "1").
+    fn number_after(&self, k: usize) -> bool {
+        self.number_at(k) && self.joined(k - 1)
     }
 
     /// True when "số" and a number stand at `k` ("số 3").
     fn numbered(&self, k: usize) -> bool {
-        self.key(k) == "số"
-            && self
-                .toks
-                .get(k + 1)
-                .is_some_and(|t| t.kind == TokenKind::Number)
+        self.key(k) == "số" && self.number_at(k + 1)
     }
 
     /// True when the lower-case syllable at `k` ends a word begun by the

@@ -460,9 +460,15 @@ impl PeopleScan<'_> {
         }
         // In capitals ("TĂNG CƯỜNG TUẦN TRA") a family name is no cue: only
         // an honorific or a byline marks a name there.
-        let shouting = (i..end).all(|k| !self.surface(k).chars().any(char::is_lowercase));
         // "Ngày hội Nông dân Hà Tĩnh": the end of an event's name.
-        (end >= i + 2 && !shouting && !in_event_name(&self.view, i)).then_some(end)
+        (end >= i + 2 && !self.shouting(i..end) && !in_event_name(&self.view, i)).then_some(end)
+    }
+
+    /// True when the words of `range` have no lower-case letter.
+    fn shouting(&self, range: Range<usize>) -> bool {
+        range
+            .into_iter()
+            .all(|k| !self.surface(k).chars().any(char::is_lowercase))
     }
 
     /// A woman's name whose family name is not in the list, marked by "Thị"
@@ -482,8 +488,8 @@ impl PeopleScan<'_> {
         let marked = (i + 1..end.saturating_sub(1)).any(|k| {
             self.key(k) == "thị" && !matches!(self.key(k + 1), "xã" | "trấn" | "ủy" | "trường")
         });
-        let shouting = (i..end).all(|k| !self.surface(k).chars().any(char::is_lowercase));
-        (end >= i + 3 && marked && !shouting && !in_event_name(&self.view, i)).then_some(end)
+        let name = end >= i + 3 && marked && !self.shouting(i..end);
+        (name && !in_event_name(&self.view, i)).then_some(end)
     }
 
     /// A credit opener at `i` ("Ảnh:", "Tin, ảnh:"): where the names start.

@@ -1036,7 +1036,7 @@ impl<'a> Scan<'a> {
                     house && matches!(self.key(i - 1), "số" | "ngõ" | "ngách" | "hẻm" | "kiệt");
                 // "Đội Quản lý thị trường số 3 Đỗ Văn Thắng cho biết": a
                 // team's number, then its head's name.
-                let person = (i + 2..end - 1).any(|k| matches!(self.key(k), "văn" | "thị"))
+                let person = self.person_starts(i + 1)
                     && !(i >= 2 && matches!(self.key(i - 2), "tại" | "ở" | "("));
                 if house && !person || address {
                     let place = self.other("Đường", i + 1..end);
@@ -1063,24 +1063,17 @@ impl<'a> Scan<'a> {
             "Sông" | "Suối" | "Núi" | "Đèo" | "Vịnh" | "Đảo" | "Chùa" | "Đền" | "Thác"
         );
         let loud = natural && shouting(i) && shouting(i + words.len());
+        // Two-word facilities ("Hội trường", "Sân bay") are written either way.
         let capitalised = matches!(
             *head,
-            "Quốc lộ"
-                | "Tỉnh lộ"
-                | "Cửa khẩu"
-                | "Cột cờ"
-                | "Quảng trường"
-                | "Sân bay"
-                | "Đại lộ"
-                | "Nhà hát"
-                | "Khách sạn"
-                | "Hội trường"
-        );
+            "Quốc lộ" | "Tỉnh lộ" | "Cửa khẩu" | "Cột cờ" | "Quảng trường"
+        ) || facility(head) && words.len() == 2;
         if !self.lower(i) && !loud && !capitalised {
             return None;
         }
-        // "yêu cầu Sở …", "hội chợ Xuân": the head ends a word begun before it.
-        let word_end = matches!(*head, "Cầu" | "Chợ" | "Lăng");
+        // "yêu cầu Sở …", "hội chợ Xuân": a one-word facility head ending a
+        // word begun before it.
+        let word_end = facility(head) && words.len() == 1;
         if word_end && i > 0 && Words::embedded().pair(self.key(i - 1), self.key(i)) {
             return None;
         }
@@ -1438,16 +1431,21 @@ impl<'a> Scan<'a> {
             let new_line =
                 end > j && self.text[self.toks[end - 1].span.end..t.span.start].contains('\n');
             // "Trưởng thôn Trà Lạc Hồ Văn Rin": a person's name after the place's.
-            let person = end > j
-                && person_words().get(self.key(end)) == Some(&"surname")
-                && matches!(self.key(end + 1), "văn" | "thị")
-                && self.capital_at(end + 2);
+            let person = end > j && self.person_starts(end);
             if !ok || new_line || person || end > j && self.unit_word(end).is_some() {
                 break;
             }
             end += 1;
         }
         (end > j).then_some(end)
+    }
+
+    /// True when a person's name starts at `k`: a family name, "Văn" or
+    /// "Thị", and a capitalised word ("Hồ Văn Rin").
+    fn person_starts(&self, k: usize) -> bool {
+        person_words().get(self.key(k)) == Some(&"surname")
+            && matches!(self.key(k + 1), "văn" | "thị")
+            && self.capital_at(k + 2)
     }
 
     /// Bare mentions of the places abroad named after a unit word before
