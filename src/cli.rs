@@ -109,8 +109,9 @@ pub enum TargetArg {
 /// Where documents come from and how they are decoded.
 #[derive(Debug, Args, Default)]
 pub struct InputArgs {
-    /// Files, directories (read recursively, in name order), or `-` for standard
-    /// input (the default). `.gz` files are decompressed.
+    /// Files, directories (read recursively, in name order; a directory of more
+    /// than 100,000 entries in the order the file system lists them), or `-`
+    /// for standard input (the default). `.gz` files are decompressed.
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<String>,
     /// How to read inputs: `auto` treats `.jsonl`/`.ndjson` as JSONL, the rest as text.
