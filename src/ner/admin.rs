@@ -105,6 +105,139 @@ pub struct AdminUnit {
     pub variants: Vec<String>,
 }
 
+/// The units of table rows `body`, whose first line is line `first_line`
+/// of `file`.
+fn parse_rows(body: &str, first_line: usize, file: &str) -> Result<Vec<AdminUnit>, GazetteerError> {
+    let error = |line: usize, message: String| GazetteerError {
+        file: file.to_string(),
+        line,
+        message,
+    };
+    let mut units = Vec::new();
+    for (i, line) in body.lines().enumerate() {
+        let n = first_line + i;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let mut f = [""; COLUMNS.len()];
+        let mut columns = 0;
+        for field in tab_fields(line) {
+            if let Some(slot) = f.get_mut(columns) {
+                *slot = field;
+            }
+            columns += 1;
+        }
+        if columns != COLUMNS.len() {
+            return Err(error(
+                n,
+                format!("{columns} columns, expected {}", COLUMNS.len()),
+            ));
+        }
+        let Some(level) = [Level::Province, Level::District, Level::Commune]
+            .into_iter()
+            .find(|l| l.as_str() == f[1])
+        else {
+            return Err(error(n, format!("unknown level {:?}", f[1])));
+        };
+        let statuses = [
+            Status::Current,
+            Status::Legacy,
+            Status::Historic,
+            Status::Renamed,
+        ];
+        let Some(status) = statuses.into_iter().find(|s| s.as_str() == f[9]) else {
+            return Err(error(n, format!("unknown status {:?}", f[9])));
+        };
+        let digits = match level {
+            Level::Province => 2,
+            Level::District => 3,
+            Level::Commune => 5,
+        };
+        if f[0].len() != digits || !f[0].bytes().all(|b| b.is_ascii_digit()) {
+            return Err(error(
+                n,
+                format!("a {} code has {digits} digits, not {:?}", f[1], f[0]),
+            ));
+        }
+        if f[4].is_empty() {
+            return Err(error(n, "full_name is empty".to_string()));
+        }
+        let date = |s: &str| {
+            s.is_empty()
+                || s.len() == 10
+                    && s.bytes().enumerate().all(|(k, b)| {
+                        if k == 4 || k == 7 {
+                            b == b'-'
+                        } else {
+                            b.is_ascii_digit()
+                        }
+                    })
+        };
+        for (column, value) in [("first_seen", f[7]), ("last_seen", f[8])] {
+            if !date(value) {
+                return Err(error(n, format!("{column} is not YYYY-MM-DD: {value:?}")));
+            }
+        }
+        // Code columns: (column index, allowed code lengths).
+        for (k, lens) in [(5, &[2, 3][..]), (6, &[2]), (10, &[2]), (11, &[2, 3, 5])] {
+            let ok = f[k]
+                .split(';')
+                .filter(|c| !c.is_empty())
+                .all(|c| lens.contains(&c.len()) && c.bytes().all(|b| b.is_ascii_digit()));
+            if !ok {
+                return Err(error(
+                    n,
+                    format!("{} is not a code: {:?}", COLUMNS[k], f[k]),
+                ));
+            }
+        }
+        if f[6].is_empty() {
+            return Err(error(n, "province_code is empty".to_string()));
+        }
+        let list = |s: &str, sep: char| -> Vec<String> {
+            s.split(sep)
+                .filter(|x| !x.is_empty())
+                .map(String::from)
+                .collect()
+        };
+        units.push(AdminUnit {
+            code: f[0].to_string(),
+            level,
+            unit_type: f[2].to_string(),
+            name: f[3].to_string(),
+            full_name: f[4].to_string(),
+            parent_code: f[5].to_string(),
+            province_code: f[6].to_string(),
+            first_seen: f[7].to_string(),
+            last_seen: f[8].to_string(),
+            status,
+            successor_province: f[10].to_string(),
+            successor_codes: list(f[11], ';'),
+            variants: list(f[12], '|'),
+        });
+    }
+    Ok(units)
+}
+
+/// The tab-separated fields of a table row. A byte loop: `str::split` on a
+/// `char` costs several times more on the embedded tables' short fields.
+pub(super) fn tab_fields(line: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(line);
+    std::iter::from_fn(move || {
+        let row = rest?;
+        match row.bytes().position(|b| b == b'\t') {
+            Some(tab) => {
+                rest = Some(&row[tab + 1..]);
+                Some(&row[..tab])
+            }
+            None => {
+                rest = None;
+                Some(row)
+            }
+        }
+    })
+}
+
 /// An error in a gazetteer file, with where it is.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{file}:{line}: {message}")]
@@ -168,117 +301,32 @@ impl AdminUnits {
             message,
         };
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let mut lines = text.lines().enumerate();
-        let header = lines.next().map(|(_, l)| l).unwrap_or_default();
-        if header.split('\t').ne(COLUMNS) {
+        let (header, body) = text.split_once('\n').unwrap_or((text, ""));
+        if tab_fields(header.trim_end_matches('\r')).ne(COLUMNS) {
             return Err(error(
                 1,
                 format!("the header must be: {}", COLUMNS.join(" ")),
             ));
         }
-        let mut units = Vec::new();
-        for (i, line) in lines {
-            let n = i + 1;
-            if line.trim().is_empty() {
-                continue;
+        // A large table is parsed in two halves side by side (the embedded
+        // one is 16,000 rows, read at every start).
+        let middle = body.len() / 2;
+        let newline = body.as_bytes()[middle..].iter().position(|&b| b == b'\n');
+        let units = match newline {
+            Some(nl) if body.len() > 1 << 18 => {
+                let (front, back) = body.split_at(middle + nl + 1);
+                let back_line = 2 + front.bytes().filter(|&b| b == b'\n').count();
+                let (front, back) = std::thread::scope(|scope| {
+                    let back = scope.spawn(|| parse_rows(back, back_line, file));
+                    let front = parse_rows(front, 2, file);
+                    (front, back.join().expect("parsing rows does not panic"))
+                });
+                let mut units = front?;
+                units.extend(back?);
+                units
             }
-            let mut f = [""; COLUMNS.len()];
-            let mut columns = 0;
-            for field in line.split('\t') {
-                if let Some(slot) = f.get_mut(columns) {
-                    *slot = field;
-                }
-                columns += 1;
-            }
-            if columns != COLUMNS.len() {
-                return Err(error(
-                    n,
-                    format!("{columns} columns, expected {}", COLUMNS.len()),
-                ));
-            }
-            let Some(level) = [Level::Province, Level::District, Level::Commune]
-                .into_iter()
-                .find(|l| l.as_str() == f[1])
-            else {
-                return Err(error(n, format!("unknown level {:?}", f[1])));
-            };
-            let statuses = [
-                Status::Current,
-                Status::Legacy,
-                Status::Historic,
-                Status::Renamed,
-            ];
-            let Some(status) = statuses.into_iter().find(|s| s.as_str() == f[9]) else {
-                return Err(error(n, format!("unknown status {:?}", f[9])));
-            };
-            let digits = match level {
-                Level::Province => 2,
-                Level::District => 3,
-                Level::Commune => 5,
-            };
-            if f[0].len() != digits || !f[0].bytes().all(|b| b.is_ascii_digit()) {
-                return Err(error(
-                    n,
-                    format!("a {} code has {digits} digits, not {:?}", f[1], f[0]),
-                ));
-            }
-            if f[4].is_empty() {
-                return Err(error(n, "full_name is empty".to_string()));
-            }
-            let date = |s: &str| {
-                s.is_empty()
-                    || s.len() == 10
-                        && s.bytes().enumerate().all(|(k, b)| {
-                            if k == 4 || k == 7 {
-                                b == b'-'
-                            } else {
-                                b.is_ascii_digit()
-                            }
-                        })
-            };
-            for (column, value) in [("first_seen", f[7]), ("last_seen", f[8])] {
-                if !date(value) {
-                    return Err(error(n, format!("{column} is not YYYY-MM-DD: {value:?}")));
-                }
-            }
-            // Code columns: (column index, allowed code lengths).
-            for (k, lens) in [(5, &[2, 3][..]), (6, &[2]), (10, &[2]), (11, &[2, 3, 5])] {
-                let ok = f[k]
-                    .split(';')
-                    .filter(|c| !c.is_empty())
-                    .all(|c| lens.contains(&c.len()) && c.bytes().all(|b| b.is_ascii_digit()));
-                if !ok {
-                    return Err(error(
-                        n,
-                        format!("{} is not a code: {:?}", COLUMNS[k], f[k]),
-                    ));
-                }
-            }
-            if f[6].is_empty() {
-                return Err(error(n, "province_code is empty".to_string()));
-            }
-            let list = |s: &str, sep: char| -> Vec<String> {
-                s.split(sep)
-                    .filter(|x| !x.is_empty())
-                    .map(String::from)
-                    .collect()
-            };
-            units.push(AdminUnit {
-                code: f[0].to_string(),
-                level,
-                unit_type: f[2].to_string(),
-                name: f[3].to_string(),
-                full_name: f[4].to_string(),
-                parent_code: f[5].to_string(),
-                province_code: f[6].to_string(),
-                first_seen: f[7].to_string(),
-                last_seen: f[8].to_string(),
-                status,
-                successor_province: f[10].to_string(),
-                successor_codes: list(f[11], ';'),
-                variants: list(f[12], '|'),
-            });
-        }
+            _ => parse_rows(body, 2, file)?,
+        };
         Ok(AdminUnits { units })
     }
 
@@ -342,6 +390,17 @@ mod tests {
                 .line,
             1
         );
+    }
+
+    #[test]
+    fn a_bad_row_in_the_second_half_of_a_large_table_has_its_line() {
+        // Large enough to be parsed in two halves; the last row is broken.
+        let mut lines: Vec<String> = EMBEDDED.lines().map(String::from).collect();
+        let last = lines.len();
+        lines[last - 1] = lines[last - 1].replacen("\tcommune\t", "\thamlet\t", 1);
+        let err = AdminUnits::from_tsv(&lines.join("\n"), "big.tsv").unwrap_err();
+        assert_eq!(err.line, last);
+        assert!(err.message.contains("hamlet"), "{err}");
     }
 
     #[test]

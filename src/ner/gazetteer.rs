@@ -16,7 +16,7 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rustc_hash::FxHashMap;
 
-use super::admin::{AdminUnit, AdminUnits, GazetteerError, Level, Status};
+use super::admin::{tab_fields, AdminUnit, AdminUnits, GazetteerError, Level, Status};
 use crate::normalize::fold::strip_char;
 use crate::normalize::tone;
 use crate::token::Tokens;
@@ -133,42 +133,7 @@ impl Gazetteer {
     pub fn new(units: AdminUnits) -> Result<Gazetteer, GazetteerError> {
         let units = units.into_vec();
         let places = parse_places(PLACES)?;
-        let mut index = NameIndex::default();
         let aliases = parse_aliases(ALIASES)?;
-        let unit_only: Vec<&str> = aliases
-            .iter()
-            .filter(|a| a.2 == Form::UnitOnly)
-            .map(|a| a.1.as_str())
-            .collect();
-        for (i, unit) in units.iter().enumerate() {
-            let target = Target::Unit(i as u32);
-            let form = if unit_only.contains(&unit.full_name.as_str()) {
-                Form::UnitOnly
-            } else {
-                Form::Bare
-            };
-            for name in unit_names(unit) {
-                index.add(&name, target, form);
-            }
-        }
-        for (alias, full_name, form) in &aliases {
-            if *form == Form::UnitOnly {
-                continue;
-            }
-            for (i, unit) in units.iter().enumerate() {
-                if unit.full_name == *full_name {
-                    index.add(alias, Target::Unit(i as u32), *form);
-                }
-            }
-        }
-        for (i, place) in places.iter().enumerate() {
-            index.add(&place.name, Target::Place(i as u32), Form::Bare);
-        }
-        let automaton = AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .match_kind(MatchKind::Standard)
-            .build(&index.patterns)
-            .expect("the name patterns fit the automaton");
         let by_code = units
             .iter()
             .enumerate()
@@ -177,32 +142,49 @@ impl Gazetteer {
         let mut gazetteer = Gazetteer {
             units,
             places,
-            names: index.entries,
-            automaton,
+            names: Vec::new(),
+            // Replaced below, once the names are indexed.
+            automaton: AhoCorasick::new([""; 0]).expect("an empty automaton"),
             successors: Vec::new(),
             provinces: Vec::new(),
             by_code,
         };
+        // The name index and its automaton (two thirds of the work) are
+        // built on a second thread while this one links the units.
+        let ((names, automaton), (provinces, successors)) = std::thread::scope(|scope| {
+            let g = &gazetteer;
+            let index = scope.spawn(|| index_names(&g.units, &g.places, &aliases));
+            let links = g.link_units();
+            (index.join().expect("indexing names does not panic"), links)
+        });
+        gazetteer.names = names;
+        gazetteer.automaton = automaton;
+        gazetteer.provinces = provinces;
+        gazetteer.successors = successors;
+        Ok(gazetteer)
+    }
+
+    /// Each unit's province and successors, in unit order.
+    fn link_units(&self) -> (Vec<Option<u32>>, Vec<Vec<u32>>) {
         let mut any_province: HashMap<&str, u32> = HashMap::new();
-        for (i, u) in gazetteer.units.iter().enumerate() {
+        for (i, u) in self.units.iter().enumerate() {
             if u.level == Level::Province {
                 any_province.entry(u.code.as_str()).or_insert(i as u32);
             }
         }
-        gazetteer.provinces = (0..gazetteer.units.len() as u32)
-            .map(|u| gazetteer.find_province(u, &any_province))
+        let provinces = (0..self.units.len() as u32)
+            .map(|u| self.find_province(u, &any_province))
             .collect();
         let mut children: HashMap<&str, Vec<u32>> = HashMap::new();
-        for (i, u) in gazetteer.units.iter().enumerate() {
+        for (i, u) in self.units.iter().enumerate() {
             if u.status == Status::Legacy && u.level == Level::Commune {
                 children.entry(&u.parent_code).or_default().push(i as u32);
             }
         }
-        let successors = (0..gazetteer.units.len())
-            .map(|i| gazetteer.compute_successors(i as u32, &children))
+        let successors = (0..self.units.len())
+            .map(|i| self.compute_successors(i as u32, &children))
             .collect();
-        gazetteer.successors = successors;
-        Ok(gazetteer)
+        (provinces, successors)
     }
 
     /// The administrative units, in gazetteer order.
@@ -370,44 +352,131 @@ struct NameIndex {
 
 impl NameIndex {
     fn add(&mut self, name: &str, target: Target, form: Form) {
-        self.tokens.clear();
-        self.tokens.tokenize(name, 0);
-        if self.tokens.is_empty() {
-            return;
+        if let Some((pattern, entry)) = keyed(&mut self.tokens, name, target, form) {
+            self.insert(pattern, entry);
         }
-        let (mut key, mut pattern, mut caps) = (String::new(), String::from(" "), 0u32);
-        for (i, token) in self.tokens.iter().enumerate() {
-            let k = self.tokens.key(token);
-            if i > 0 {
-                key.push(' ');
+    }
+
+    /// Files `entry` under `pattern`; a second spelling of the same key and
+    /// target only relaxes the capitals it needs.
+    fn insert(&mut self, pattern: String, entry: Entry) {
+        let id = match self.ids.get(&pattern) {
+            Some(&id) => id,
+            None => {
+                let id = self.entries.len();
+                self.ids.insert(pattern.clone(), id);
+                self.patterns.push(pattern);
+                self.entries.push(Vec::new());
+                id
             }
-            key.push_str(k);
-            pattern.extend(k.chars().map(strip_char));
-            pattern.push(' ');
-            if name[token.span.clone()].starts_with(char::is_uppercase) && i < 32 {
-                caps |= 1 << i;
-            }
-        }
-        let id = *self.ids.entry(pattern.clone()).or_insert_with(|| {
-            self.patterns.push(pattern);
-            self.entries.push(Vec::new());
-            self.entries.len() - 1
-        });
+        };
         let entries = &mut self.entries[id];
         if let Some(e) = entries
             .iter_mut()
-            .find(|e| e.target == target && *e.key == *key)
+            .find(|e| e.target == entry.target && e.key == entry.key)
         {
-            e.caps &= caps; // the most lenient spelling wins
+            e.caps &= entry.caps; // the most lenient spelling wins
             return;
         }
-        entries.push(Entry {
-            target,
-            key: key.into(),
-            caps,
-            form,
-        });
+        entries.push(entry);
     }
+}
+
+/// The automaton pattern of `name` (its keys without marks, each followed
+/// by a space, after a leading one) and its entry; `None` when the name has
+/// no tokens. `tokens` is scratch space.
+fn keyed(tokens: &mut Tokens, name: &str, target: Target, form: Form) -> Option<(String, Entry)> {
+    tokens.clear();
+    tokens.tokenize(name, 0);
+    if tokens.is_empty() {
+        return None;
+    }
+    // Room for the usual key and pattern: about as long as the name.
+    let mut key = String::with_capacity(name.len());
+    let mut pattern = String::with_capacity(name.len() + 2);
+    pattern.push(' ');
+    let mut caps = 0u32;
+    for (i, token) in tokens.iter().enumerate() {
+        let k = tokens.key(token);
+        if i > 0 {
+            key.push(' ');
+        }
+        key.push_str(k);
+        pattern.extend(k.chars().map(strip_char));
+        pattern.push(' ');
+        if name[token.span.clone()].starts_with(char::is_uppercase) && i < 32 {
+            caps |= 1 << i;
+        }
+    }
+    let entry = Entry {
+        target,
+        key: key.into(),
+        caps,
+        form,
+    };
+    Some((pattern, entry))
+}
+
+/// The keyed names of `units`, the first of which is unit number `first`.
+fn keyed_units(units: &[AdminUnit], first: usize, unit_only: &[&str]) -> Vec<(String, Entry)> {
+    let mut tokens = Tokens::default();
+    let mut keyed_names = Vec::with_capacity(units.len() * 2);
+    for (i, unit) in units.iter().enumerate() {
+        let target = Target::Unit((first + i) as u32);
+        let form = if unit_only.contains(&unit.full_name.as_str()) {
+            Form::UnitOnly
+        } else {
+            Form::Bare
+        };
+        for name in unit_names(unit) {
+            keyed_names.extend(keyed(&mut tokens, &name, target, form));
+        }
+    }
+    keyed_names
+}
+
+/// The names of `units` (with their aliases) and of `places`: each name's
+/// entries, and the automaton that finds their patterns.
+fn index_names(
+    units: &[AdminUnit],
+    places: &[Place],
+    aliases: &[(String, String, Form)],
+) -> (Vec<Vec<Entry>>, AhoCorasick) {
+    let mut index = NameIndex::default();
+    let unit_only: Vec<&str> = aliases
+        .iter()
+        .filter(|a| a.2 == Form::UnitOnly)
+        .map(|a| a.1.as_str())
+        .collect();
+    // Folding the names is most of the work: half of them on another thread.
+    let half = units.len() / 2;
+    let (front, back) = std::thread::scope(|scope| {
+        let back = scope.spawn(|| keyed_units(&units[half..], half, &unit_only));
+        let front = keyed_units(&units[..half], 0, &unit_only);
+        (front, back.join().expect("folding names does not panic"))
+    });
+    for (pattern, entry) in front.into_iter().chain(back) {
+        index.insert(pattern, entry);
+    }
+    for (alias, full_name, form) in aliases {
+        if *form == Form::UnitOnly {
+            continue;
+        }
+        for (i, unit) in units.iter().enumerate() {
+            if unit.full_name == *full_name {
+                index.add(alias, Target::Unit(i as u32), *form);
+            }
+        }
+    }
+    for (i, place) in places.iter().enumerate() {
+        index.add(&place.name, Target::Place(i as u32), Form::Bare);
+    }
+    let automaton = AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .match_kind(MatchKind::Standard)
+        .build(&index.patterns)
+        .expect("the name patterns fit the automaton");
+    (index.entries, automaton)
 }
 
 /// The names a unit is written with: its name, its variants without their
@@ -495,7 +564,7 @@ fn tsv_rows<'a>(
     };
     text.lines().enumerate().filter_map(move |(i, line)| {
         if i == 0 {
-            return (line.split('\t').ne(header.iter().copied())).then(|| {
+            return (tab_fields(line).ne(header.iter().copied())).then(|| {
                 Err(error(
                     1,
                     format!("the header must be: {}", header.join(" ")),
@@ -505,7 +574,7 @@ fn tsv_rows<'a>(
         if line.trim().is_empty() {
             return None;
         }
-        let fields: Vec<&str> = line.split('\t').collect();
+        let fields: Vec<&str> = tab_fields(line).collect();
         if fields.len() != header.len() || fields.iter().any(|f| f.is_empty()) {
             return Some(Err(error(
                 i + 1,

@@ -25,7 +25,7 @@ pub mod rules;
 pub mod words;
 
 use std::ops::{Deref, Range};
-use std::sync::Arc;
+use std::sync::{Arc, Once};
 
 use crate::segment::{Sentence, SentenceKind};
 use crate::token::Tokens;
@@ -357,8 +357,25 @@ impl Deref for SharedGazetteer {
 
     fn deref(&self) -> &Gazetteer {
         match self {
-            SharedGazetteer::Embedded => Gazetteer::embedded(),
+            SharedGazetteer::Embedded => {
+                static LOADED: Once = Once::new();
+                LOADED.call_once(load_embedded);
+                Gazetteer::embedded()
+            }
             SharedGazetteer::Owned(g) => g,
         }
     }
+}
+
+/// Builds the embedded tables before the first document: the gazetteer on
+/// this thread, the word list and the organisations' lexicon on a second, so
+/// that start-up is not the sum of the two.
+fn load_embedded() {
+    std::thread::scope(|scope| {
+        scope.spawn(|| {
+            words::Words::embedded();
+            orgs::Lexicon::embedded();
+        });
+        Gazetteer::embedded();
+    });
 }
