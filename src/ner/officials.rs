@@ -818,8 +818,10 @@ impl Reader<'_> {
                 "ban" | "phòng" | "đoàn" | "khoa" | "trạm"
             );
         let end = if head { end - 1 } else { end };
+        let last = end.checked_sub(1).map_or("", |e| self.key(e));
         TITLES
             .iter()
+            .filter(|w| w.last() == Some(&last))
             .filter(|w| end >= w.len() && self.keys_at(end - w.len(), w))
             .map(|w| end - w.len())
             .min()

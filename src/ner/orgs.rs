@@ -658,7 +658,22 @@ impl OrgScan<'_> {
 
     /// True when the keys of `range` are the words of `phrase` ("hội đồng").
     fn keys_are(&self, range: Range<usize>, phrase: &str) -> bool {
-        phrase.split(' ').eq(range.map(|k| self.key(k)))
+        // Read along the phrase instead of splitting it: this runs for every
+        // candidate against lists of phrases.
+        let mut rest = phrase;
+        for k in range.clone() {
+            if k > range.start {
+                let Some(after) = rest.strip_prefix(' ') else {
+                    return false;
+                };
+                rest = after;
+            }
+            let Some(after) = rest.strip_prefix(self.key(k)) else {
+                return false;
+            };
+            rest = after;
+        }
+        !range.is_empty() && rest.is_empty()
     }
 
     /// True when the keys of `range` are one of `phrases`.

@@ -657,16 +657,23 @@ impl<'a> Scan<'a> {
                 && !committee;
             same_line && (count || PLURAL.contains(&self.key(i - 1)))
         };
+        let (first, first_ascii) = (self.key(i), self.key(i).is_ascii());
         for (words, kind) in UNIT_WORDS {
+            // Only an entry whose first word is this key, or (for a key in
+            // ASCII) is it without diacritics, can match here.
+            if words[0] != first && !first_ascii {
+                continue;
+            }
+            let written = self.keys_at(i, words);
             // "xa Vinh Long": a unit word typed without diacritics, before a
             // name typed so too ("Hải quan Bắc Ninh" holds no "quận").
-            let plain = matches!(kind, UnitKind::Admin(..))
-                && !self.keys_at(i, words)
+            let plain = !written
+                && matches!(kind, UnitKind::Admin(..))
                 && self.plain_keys_at(i, words)
                 && self.surface_at(i + words.len()).is_some_and(|w| {
                     w.is_ascii() && w.starts_with(|c: char| c.is_ascii_alphabetic())
                 });
-            if self.keys_at(i, words) || plain {
+            if written || plain {
                 if let UnitKind::Village(_) = kind {
                     let noun = i > 0 && NOT_VILLAGE.contains(&self.key(i - 1));
                     // "thôn Mỹ Khê" is a village, "làng Tây Nguyên" is not.
