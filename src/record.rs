@@ -9,8 +9,7 @@
 //! read or decoded yields a record whose `error` is set, whose `text` and
 //! `normalization` are `null` and whose lists are empty.
 
-use std::collections::HashMap;
-
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
 use crate::input::Document;
@@ -520,7 +519,7 @@ impl Record {
 /// that ends with it ("ông Chính" → "Nguyễn Văn Chính"). One pass: every
 /// full name is remembered by its last one and two words.
 fn link_short_names(entities: &mut [Entity]) {
-    let mut by_ending: HashMap<String, usize> = HashMap::new();
+    let mut by_ending: FxHashMap<String, usize> = Default::default();
     for (i, e) in entities.iter_mut().enumerate() {
         if e.kind != "PER" {
             continue;
@@ -550,7 +549,7 @@ fn official_records(
             .binary_search(&(r.start, std::cmp::Reverse(r.end)))
             .ok()
     };
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = FxHashSet::default();
     let mut out = Vec::new();
     for o in found {
         let organization = o.organization.as_ref().map(surface);

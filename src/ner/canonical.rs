@@ -18,7 +18,6 @@
 //!   a department ("Sở Tài chính") and after a provincial committee alone
 //!   ("Tỉnh ủy").
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
@@ -97,7 +96,7 @@ pub fn canonical_names(cx: &Context, lexicon: &Lexicon, orgs: &[OrgMention]) -> 
 /// The province most of the article's linked units lie in, when no other
 /// comes close (named at least twice as often as the next).
 fn article_province(cx: &Context) -> Option<u32> {
-    let mut counts: HashMap<u32, usize> = HashMap::new();
+    let mut counts: FxHashMap<u32, usize> = FxHashMap::default();
     for link in cx.links.iter().flatten() {
         if let Some(p) = link.unit.and_then(|u| cx.gazetteer.province_of(u)) {
             *counts.entry(p).or_default() += 1;

@@ -12,8 +12,9 @@
 //! ("Trưởng" + "ban Dân vận Huyện ủy" → "Trưởng ban"). A title with nothing
 //! after it has no organisation ("Tỉnh ủy viên").
 
-use std::collections::HashSet;
 use std::ops::Range;
+
+use rustc_hash::FxHashSet;
 
 use super::orgs::{Lexicon, CLOSING_VERBS};
 use super::people::HONORIFICS;
@@ -115,7 +116,7 @@ pub fn find_officials(
 ) -> Vec<OfficialMention> {
     let reader = Reader(View::new(text, tokens));
     let mut out = Vec::new();
-    let mut seen = HashSet::new();
+    let mut seen = FxHashSet::default();
     // The organisation that frames the sentence so far: "Thường trực UBND
     // tỉnh gồm Chủ tịch A và 4 phó chủ tịch: …" (kept while scanning, so
     // long sentences stay linear).

@@ -10,11 +10,10 @@
 //! generic references ("UBND các huyện", "các sở, ngành") are not organisations.
 //! Places inside an organisation's span are nested in it.
 
-use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::explain::Rule;
 use super::officials::TITLES;
@@ -364,8 +363,8 @@ pub fn find_orgs(
     // right after ("CDC Đồng Nai"): one walk over the tokens beside the
     // organisations, which are in order.
     if let Some(first) = first {
-        let acronyms: HashSet<&str> = acronyms.into_iter().collect();
-        let placed: HashSet<&str> = placed.into_iter().collect();
+        let acronyms: FxHashSet<&str> = acronyms.into_iter().collect();
+        let placed: FxHashSet<&str> = placed.into_iter().collect();
         let mut later = Vec::new();
         let mut o = 0;
         let mut k = first;

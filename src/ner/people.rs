@@ -15,6 +15,8 @@
 
 use std::ops::Range;
 
+use rustc_hash::FxHashMap;
+
 use super::explain::Rule;
 use super::officials::TITLES;
 use super::orgs::Lexicon;
@@ -364,7 +366,7 @@ impl PeopleScan<'_> {
     /// full name found before it ends so ("Nguyễn Minh Khải").
     fn short_names(&self, out: &mut Vec<PersonMention>) {
         // Each full name's last word, with where its first mention ends.
-        let mut last_words: std::collections::HashMap<&str, usize> = Default::default();
+        let mut last_words: FxHashMap<&str, usize> = Default::default();
         for p in out.iter().filter(|p| p.tokens.len() >= 2) {
             last_words
                 .entry(self.key(p.tokens.end - 1))

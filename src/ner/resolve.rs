@@ -14,7 +14,7 @@
 //!    article's most named province, then district.
 //! 3. Still more than one: no code; the candidates are listed.
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::admin::{AdminUnit, Level, Status};
 use super::gazetteer::Gazetteer;
@@ -383,7 +383,7 @@ fn by_parent(
 /// Keeps the candidates named unambiguously elsewhere in the article ("Bí thư
 /// Hải Lăng" after "huyện Hải Lăng").
 fn named_elsewhere(sets: &mut [Option<Vec<u32>>], settled: &[bool]) {
-    let named: std::collections::HashSet<u32> = sets
+    let named: FxHashSet<u32> = sets
         .iter()
         .flatten()
         .filter_map(|set| match set.as_slice() {
@@ -403,7 +403,7 @@ fn named_elsewhere(sets: &mut [Option<Vec<u32>>], settled: &[bool]) {
 fn by_article(gazetteer: &Gazetteer, sets: &mut [Option<Vec<u32>>], settled: &[bool]) {
     let units = gazetteer.units();
     for (n, level) in [(1, Level::Province), (0, Level::District)] {
-        let mut counts: HashMap<&str, usize> = HashMap::new();
+        let mut counts: FxHashMap<&str, usize> = Default::default();
         for set in sets.iter().flatten() {
             if let [one] = set.as_slice() {
                 let u = &units[*one as usize];
