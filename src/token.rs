@@ -11,7 +11,8 @@
 
 use std::ops::Range;
 
-use crate::normalize::fold::fold_word;
+use crate::normalize::fold::{fold_char, fold_word};
+use crate::normalize::tone;
 
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -75,28 +76,88 @@ impl Tokens {
         self.tokens.reserve(text.len() / 5 + 1);
         let mut i = 0;
         while i < bytes.len() {
-            let c = text[i..].chars().next().expect("char boundary");
+            let c = match bytes[i] {
+                b if b.is_ascii() => char::from(b),
+                _ => text[i..].chars().next().expect("char boundary"),
+            };
             if c.is_whitespace() {
                 i += c.len_utf8();
                 continue;
             }
             let start = i;
+            let key_start = self.keys.len();
             let kind = if is_letter(c) || c.is_numeric() {
-                let (end, kind) = alnum_run(text, i);
+                let (end, kind) = self.run_at(text, i);
                 i = end;
                 kind
             } else {
                 i += c.len_utf8();
+                fold_word(&text[start..i], &mut self.keys, &mut self.scratch);
                 TokenKind::Punct
             };
-            let key_start = self.keys.len();
-            fold_word(&text[start..i], &mut self.keys, &mut self.scratch);
             self.tokens.push(Token {
                 span: offset + start..offset + i,
                 kind,
                 key: key_start..self.keys.len(),
             });
         }
+    }
+
+    /// Reads the letter/digit run at `start`, appending its key: its end and
+    /// kind. Separators `.` `,` `/` `:` join digits only when a digit follows
+    /// on both sides. The key is folded as the run is read; only a word whose
+    /// tone mark may have to move ([`tone::may_move`]) is folded again whole.
+    fn run_at(&mut self, text: &str, start: usize) -> (usize, TokenKind) {
+        let bytes = text.as_bytes();
+        let key_start = self.keys.len();
+        let (mut letters, mut digits) = (false, false);
+        let (mut vowels, mut toned) = (0u32, 0u32);
+        let mut end = start;
+        while end < bytes.len() {
+            let b = bytes[end];
+            if b.is_ascii() {
+                if b.is_ascii_alphabetic() {
+                    letters = true;
+                    vowels +=
+                        u32::from(matches!(b | 0x20, b'a' | b'e' | b'i' | b'o' | b'u' | b'y'));
+                } else if b.is_ascii_digit() {
+                    digits = true;
+                } else if !(matches!(b, b'.' | b',' | b'/' | b':')
+                    && end > start
+                    && bytes[end - 1].is_ascii_digit()
+                    && bytes.get(end + 1).is_some_and(u8::is_ascii_digit))
+                {
+                    break;
+                }
+                self.keys.push(char::from(b.to_ascii_lowercase()));
+                end += 1;
+                continue;
+            }
+            let c = text[end..].chars().next().expect("char boundary");
+            if let Some(v) = tone::vowel(c) {
+                letters = true;
+                vowels += 1;
+                toned += u32::from(v.tone != 0);
+            } else if is_letter(c) || is_mark(c) {
+                letters = true;
+            } else if c.is_numeric() {
+                digits = true;
+            } else {
+                break;
+            }
+            self.keys.push(fold_char(c));
+            end += c.len_utf8();
+        }
+        if vowels >= 2 && toned == 1 && tone::may_move(&text[start..end]) {
+            self.keys.truncate(key_start);
+            fold_word(&text[start..end], &mut self.keys, &mut self.scratch);
+        }
+        let kind = match (letters, digits) {
+            (true, true) => TokenKind::Mixed,
+            (false, true) => TokenKind::Number,
+            _ => TokenKind::Word,
+        };
+        (end, kind)
     }
 
     /// The tokens in text order, as a slice.
@@ -204,41 +265,12 @@ impl<'a> View<'a> {
     }
 }
 
-/// End of the letter/digit run starting at `start`, and its kind. Separators
-/// `.` `,` `/` `:` join digits only when a digit follows on both sides.
-fn alnum_run(text: &str, start: usize) -> (usize, TokenKind) {
-    let (mut letters, mut digits) = (false, false);
-    let mut end = start;
-    let mut chars = text[start..].char_indices().peekable();
-    while let Some((off, c)) = chars.next() {
-        if is_letter(c) || is_mark(c) {
-            letters = true;
-        } else if c.is_numeric() {
-            digits = true;
-        } else if matches!(c, '.' | ',' | '/' | ':')
-            && text[start..start + off].ends_with(|p: char| p.is_ascii_digit())
-            && chars.peek().is_some_and(|&(_, n)| n.is_ascii_digit())
-        {
-            // a separator inside a number
-        } else {
-            break;
-        }
-        end = start + off + c.len_utf8();
-    }
-    let kind = match (letters, digits) {
-        (true, true) => TokenKind::Mixed,
-        (false, true) => TokenKind::Number,
-        _ => TokenKind::Word,
-    };
-    (end, kind)
-}
-
 /// A letter: ASCII and Vietnamese letters from tables, the rest from Unicode.
 fn is_letter(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphabetic();
     }
-    crate::normalize::tone::vowel(c).is_some() || matches!(c, 'đ' | 'Đ') || c.is_alphabetic()
+    tone::vowel(c).is_some() || matches!(c, 'đ' | 'Đ') || c.is_alphabetic()
 }
 
 /// Combining marks left in a word (normalised text rarely has them).

@@ -3,7 +3,9 @@
 
 use proptest::prelude::*;
 use vnpipe::input::Document;
+use vnpipe::normalize::fold::fold_word;
 use vnpipe::normalize::{Normalizer, ToneStyle};
+use vnpipe::token::Tokens;
 use vnpipe::Pipeline;
 
 use crate::common::slice_chars;
@@ -210,6 +212,22 @@ fn entityish() -> impl Strategy<Value = String> {
     prop::collection::vec(words, 0..40).prop_map(|v| v.join(" ").replace("\\n", "\n"))
 }
 
+/// Text for the tokeniser: syllables with their tones, ASCII and other
+/// letters, digits with separators, combining marks, dashes and every kind of
+/// whitespace, run together in any order.
+fn tokenish() -> impl Strategy<Value = String> {
+    let pieces = prop_oneof![
+        syllable().prop_map(|w| w.into_iter().collect::<String>()),
+        prop::sample::select(vec![
+            "1", "09", ".", ",", "/", ":", "-", "–", "Đ", "Ð", "ð", "İ", "ß", "²", "Ⅻ", "\u{301}",
+            "\u{323}", "A", "y", "Y", "Ü", "ǅ", "QĐ", "UBND", " ", "\n", "\t", "\u{b}", "\u{85}",
+            "\u{a0}", "(", "\"", "…",
+        ])
+        .prop_map(String::from),
+    ];
+    prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
 
@@ -232,6 +250,23 @@ proptest! {
         for pair in top.windows(2) {
             prop_assert!(pair[0].end <= pair[1].start, "{:?} overlaps {:?}", pair[0].text, pair[1].text);
         }
+    }
+
+    #[test]
+    fn token_keys_are_their_words_folded(text in tokenish()) {
+        let mut tokens = Tokens::default();
+        tokens.tokenize(&text, 0);
+        let mut last = 0;
+        for t in tokens.iter() {
+            let surface = &text[t.span.clone()];
+            prop_assert!(text[last..t.span.start].chars().all(char::is_whitespace), "{:?}", &text[last..t.span.start]);
+            let (mut key, mut scratch) = (String::new(), Vec::new());
+            fold_word(surface, &mut key, &mut scratch);
+            prop_assert_eq!(tokens.key(t), key.as_str(), "{:?}", surface);
+            prop_assert_eq!(tokens.key(t).chars().count(), surface.chars().count());
+            last = t.span.end;
+        }
+        prop_assert!(text[last..].chars().all(char::is_whitespace));
     }
 
     #[test]
