@@ -58,6 +58,7 @@ pub mod ner;
 pub mod normalize;
 pub mod offset;
 pub mod output;
+mod parallel;
 pub mod record;
 pub mod run;
 pub mod segment;

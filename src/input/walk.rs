@@ -101,7 +101,7 @@ impl Listing {
             if let Some(path) = kept(entry?)? {
                 read.push(path);
             }
-            if read.len() >= limit {
+            if read.len() > limit {
                 rest = Some(reader);
                 break;
             }
@@ -269,13 +269,16 @@ mod tests {
     #[test]
     fn large_directories_stream_every_entry_once() {
         let dir = tree();
-        // With two entries read ahead, both directories stream: their
-        // order is the file system's, but every file comes once.
-        let mut files = walked(dir.path(), 2);
-        files.sort();
+        // Sorted up to two entries: the top directory (five) streams in the
+        // file system's order, "d" (two) is still sorted.
+        let files = walked(dir.path(), 2);
+        let mut sorted = files.clone();
+        sorted.sort();
         assert_eq!(
-            files,
+            sorted,
             ["a.txt", "b.txt", "c.txt", "d/x.txt", "d/y.txt", "e.txt"]
         );
+        let x = files.iter().position(|f| f == "d/x.txt").unwrap();
+        assert_eq!(files[x + 1], "d/y.txt");
     }
 }

@@ -316,11 +316,10 @@ impl AdminUnits {
             Some(nl) if body.len() > 1 << 18 => {
                 let (front, back) = body.split_at(middle + nl + 1);
                 let back_line = 2 + front.bytes().filter(|&b| b == b'\n').count();
-                let (front, back) = std::thread::scope(|scope| {
-                    let back = scope.spawn(|| parse_rows(back, back_line, file));
-                    let front = parse_rows(front, 2, file);
-                    (front, back.join().expect("parsing rows does not panic"))
-                });
+                let (front, back) = crate::parallel::join(
+                    || parse_rows(front, 2, file),
+                    || parse_rows(back, back_line, file),
+                );
                 let mut units = front?;
                 units.extend(back?);
                 units

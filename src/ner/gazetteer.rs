@@ -151,12 +151,11 @@ impl Gazetteer {
         };
         // The name index and its automaton (two thirds of the work) are
         // built on a second thread while this one links the units.
-        let ((names, automaton), (provinces, successors)) = std::thread::scope(|scope| {
-            let g = &gazetteer;
-            let index = scope.spawn(|| index_names(&g.units, &g.places, &aliases));
-            let links = g.link_units();
-            (index.join().expect("indexing names does not panic"), links)
-        });
+        let g = &gazetteer;
+        let ((provinces, successors), (names, automaton)) = crate::parallel::join(
+            || g.link_units(),
+            || index_names(&g.units, &g.places, &aliases),
+        );
         gazetteer.names = names;
         gazetteer.automaton = automaton;
         gazetteer.provinces = provinces;
@@ -450,11 +449,10 @@ fn index_names(
         .collect();
     // Folding the names is most of the work: half of them on another thread.
     let half = units.len() / 2;
-    let (front, back) = std::thread::scope(|scope| {
-        let back = scope.spawn(|| keyed_units(&units[half..], half, &unit_only));
-        let front = keyed_units(&units[..half], 0, &unit_only);
-        (front, back.join().expect("folding names does not panic"))
-    });
+    let (front, back) = crate::parallel::join(
+        || keyed_units(&units[..half], 0, &unit_only),
+        || keyed_units(&units[half..], half, &unit_only),
+    );
     for (pattern, entry) in front.into_iter().chain(back) {
         index.insert(pattern, entry);
     }

@@ -371,11 +371,8 @@ impl Deref for SharedGazetteer {
 /// this thread, the word list and the organisations' lexicon on a second, so
 /// that start-up is not the sum of the two.
 fn load_embedded() {
-    std::thread::scope(|scope| {
-        scope.spawn(|| {
-            words::Words::embedded();
-            orgs::Lexicon::embedded();
-        });
-        Gazetteer::embedded();
+    crate::parallel::join(Gazetteer::embedded, || {
+        words::Words::embedded();
+        orgs::Lexicon::embedded();
     });
 }
