@@ -233,6 +233,14 @@ impl<'a> View<'a> {
         self.toks.get(i).map_or("", |t| &self.text[t.span.clone()])
     }
 
+    /// True when token `i` is a number (digits, possibly with inner
+    /// separators: "1.000", "10/11").
+    pub fn number(&self, i: usize) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Number)
+    }
+
     /// True when token `i` is a word or number, not punctuation.
     pub fn is_word(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind != TokenKind::Punct)

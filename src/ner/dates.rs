@@ -204,12 +204,6 @@ struct Reader<'a>(View<'a>);
 crate::token::reads_view!(Reader, 0);
 
 impl Reader<'_> {
-    fn is_number(&self, k: usize) -> bool {
-        self.toks
-            .get(k)
-            .is_some_and(|t| t.kind == TokenKind::Number)
-    }
-
     /// The mention starting at token `i`: an optional part of the day, an
     /// optional time, then an optional date.
     fn mention_at(&self, i: usize) -> Option<DateMention> {
@@ -276,7 +270,7 @@ impl Reader<'_> {
                 let h: u32 = s.parse().ok()?;
                 let mut end = i + 2;
                 let mut m = 0;
-                if self.is_number(end) && self.key(end + 1) == "phút" {
+                if self.number(end) && self.key(end + 1) == "phút" {
                     m = self.surface(end).parse().ok()?;
                     end += 2;
                 }
@@ -298,8 +292,8 @@ impl Reader<'_> {
         let s = self.surface(i);
         match key {
             // "ngày 25 tháng 8 năm 2019", "ngày 25 tháng 8", "ngày 23/5"
-            "ngày" if self.is_number(i + 1) => {
-                if self.key(i + 2) == "tháng" && self.is_number(i + 3) {
+            "ngày" if self.number(i + 1) => {
+                if self.key(i + 2) == "tháng" && self.number(i + 3) {
                     let y = (self.key(i + 4) == "năm")
                         .then(|| year(self.surface(i + 5)))
                         .flatten();
@@ -311,7 +305,7 @@ impl Reader<'_> {
                 when.day.map(|_| (when, end))
             }
             // "tháng 8/2019", "tháng 8 năm 2019"
-            "tháng" if self.is_number(i + 1) => {
+            "tháng" if self.number(i + 1) => {
                 let n = self.surface(i + 1);
                 let (m, y) = match n.split_once('/') {
                     Some((m, y)) => (m, year(y)?),
@@ -342,7 +336,7 @@ impl Reader<'_> {
                     i + 2,
                 ))
             }
-            _ if self.is_number(i) && !s.is_empty() => self.numeric_date(i, cued),
+            _ if self.number(i) && !s.is_empty() => self.numeric_date(i, cued),
             _ => None,
         }
     }

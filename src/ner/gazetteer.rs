@@ -139,51 +139,23 @@ impl Gazetteer {
             .enumerate()
             .filter_map(|(i, u)| Some(((code_key(&u.code)?, u.status), i as u32)))
             .collect();
-        let mut gazetteer = Gazetteer {
-            units,
-            places,
-            names: Vec::new(),
-            // Replaced below, once the names are indexed.
-            automaton: AhoCorasick::new([""; 0]).expect("an empty automaton"),
-            successors: Vec::new(),
-            provinces: Vec::new(),
-            by_code,
-        };
         // The name index and its automaton (two thirds of the work) are
         // built on a second thread while this one links the units.
-        let g = &gazetteer;
-        let ((provinces, successors), (names, automaton)) = crate::parallel::join(
-            || g.link_units(),
-            || index_names(&g.units, &g.places, &aliases),
-        );
-        gazetteer.names = names;
-        gazetteer.automaton = automaton;
-        gazetteer.provinces = provinces;
-        gazetteer.successors = successors;
-        Ok(gazetteer)
-    }
-
-    /// Each unit's province and successors, in unit order.
-    fn link_units(&self) -> (Vec<Option<u32>>, Vec<Vec<u32>>) {
-        let mut any_province: HashMap<&str, u32> = HashMap::new();
-        for (i, u) in self.units.iter().enumerate() {
-            if u.level == Level::Province {
-                any_province.entry(u.code.as_str()).or_insert(i as u32);
-            }
-        }
-        let provinces = (0..self.units.len() as u32)
-            .map(|u| self.find_province(u, &any_province))
-            .collect();
-        let mut children: HashMap<&str, Vec<u32>> = HashMap::new();
-        for (i, u) in self.units.iter().enumerate() {
-            if u.status == Status::Legacy && u.level == Level::Commune {
-                children.entry(&u.parent_code).or_default().push(i as u32);
-            }
-        }
-        let successors = (0..self.units.len())
-            .map(|i| self.compute_successors(i as u32, &children))
-            .collect();
-        (provinces, successors)
+        let links = Links {
+            units: &units,
+            by_code: &by_code,
+        };
+        let ((provinces, successors), (names, automaton)) =
+            crate::parallel::join(|| links.link(), || index_names(&units, &places, &aliases));
+        Ok(Gazetteer {
+            units,
+            places,
+            names,
+            automaton,
+            successors,
+            provinces,
+            by_code,
+        })
     }
 
     /// The administrative units, in gazetteer order.
@@ -203,7 +175,7 @@ impl Gazetteer {
 
     /// The unit with `code` and `status`.
     pub fn unit(&self, code: &str, status: Status) -> Option<u32> {
-        self.by_code.get(&(code_key(code)?, status)).copied()
+        unit_by_code(&self.by_code, code, status)
     }
 
     /// The units that replaced unit `unit` in the 2025 reform (current units;
@@ -216,23 +188,6 @@ impl Gazetteer {
     /// The province a unit belongs to, in the unit's own era.
     pub fn province_of(&self, unit: u32) -> Option<u32> {
         self.provinces[unit as usize]
-    }
-
-    /// The province of `unit`: by code in the unit's era, else any province
-    /// with that code (`any_province`, the first in table order).
-    fn find_province(&self, unit: u32, any_province: &HashMap<&str, u32>) -> Option<u32> {
-        let u = &self.units[unit as usize];
-        if u.level == Level::Province {
-            return Some(unit);
-        }
-        let statuses = match u.status {
-            Status::Historic => [Status::Historic, Status::Legacy],
-            s => [s, Status::Legacy],
-        };
-        statuses
-            .iter()
-            .find_map(|&s| self.unit(&u.province_code, s))
-            .or_else(|| any_province.get(u.province_code.as_str()).copied())
     }
 
     /// The district a commune belonged to (legacy and historic communes only).
@@ -275,6 +230,68 @@ impl Gazetteer {
         }
         hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
         hits
+    }
+}
+
+/// The unit with `code` and `status` in `by_code` (see [`code_key`]).
+fn unit_by_code(
+    by_code: &FxHashMap<(u32, Status), u32>,
+    code: &str,
+    status: Status,
+) -> Option<u32> {
+    by_code.get(&(code_key(code)?, status)).copied()
+}
+
+/// The units and their codes, while each unit's province and successors are
+/// worked out (before the gazetteer that holds them exists).
+struct Links<'a> {
+    units: &'a [AdminUnit],
+    by_code: &'a FxHashMap<(u32, Status), u32>,
+}
+
+impl Links<'_> {
+    fn unit(&self, code: &str, status: Status) -> Option<u32> {
+        unit_by_code(self.by_code, code, status)
+    }
+
+    /// Each unit's province and successors, in unit order.
+    fn link(&self) -> (Vec<Option<u32>>, Vec<Vec<u32>>) {
+        let mut any_province: HashMap<&str, u32> = HashMap::new();
+        for (i, u) in self.units.iter().enumerate() {
+            if u.level == Level::Province {
+                any_province.entry(u.code.as_str()).or_insert(i as u32);
+            }
+        }
+        let provinces = (0..self.units.len() as u32)
+            .map(|u| self.find_province(u, &any_province))
+            .collect();
+        let mut children: HashMap<&str, Vec<u32>> = HashMap::new();
+        for (i, u) in self.units.iter().enumerate() {
+            if u.status == Status::Legacy && u.level == Level::Commune {
+                children.entry(&u.parent_code).or_default().push(i as u32);
+            }
+        }
+        let successors = (0..self.units.len())
+            .map(|i| self.compute_successors(i as u32, &children))
+            .collect();
+        (provinces, successors)
+    }
+
+    /// The province of `unit`: by code in the unit's era, else any province
+    /// with that code (`any_province`, the first in table order).
+    fn find_province(&self, unit: u32, any_province: &HashMap<&str, u32>) -> Option<u32> {
+        let u = &self.units[unit as usize];
+        if u.level == Level::Province {
+            return Some(unit);
+        }
+        let statuses = match u.status {
+            Status::Historic => [Status::Historic, Status::Legacy],
+            s => [s, Status::Legacy],
+        };
+        statuses
+            .iter()
+            .find_map(|&s| self.unit(&u.province_code, s))
+            .or_else(|| any_province.get(u.province_code.as_str()).copied())
     }
 
     fn compute_successors(&self, unit: u32, children: &HashMap<&str, Vec<u32>>) -> Vec<u32> {

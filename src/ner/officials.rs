@@ -16,7 +16,7 @@ use std::ops::Range;
 
 use rustc_hash::FxHashSet;
 
-use super::orgs::{Lexicon, CLOSING_VERBS};
+use super::orgs::{closing_verb_at, Lexicon};
 use super::people::HONORIFICS;
 use crate::token::{TokenKind, Tokens, View};
 
@@ -184,13 +184,10 @@ pub fn find_officials(
         // A list headed by a title: "4 phó chủ tịch: ông A, ông B và bà C",
         // "các Phó Chủ tịch UBND tỉnh: ông A, bà B".
         // (Its items may carry their own titles after the names.)
-        let in_list = match reader.list_title(p.tokens.start, spans, i) {
-            Some((title, org)) => {
-                push(title, org);
-                true
-            }
-            None => false,
-        };
+        let in_list = reader
+            .list_title(p.tokens.start, spans, i)
+            .map(|(title, org)| push(title, org))
+            .is_some();
         if let Some((title, org, last)) = plural.take() {
             if last + 1 == i && listed(last, i) {
                 push(title.clone(), org.clone());
@@ -680,7 +677,7 @@ impl Reader<'_> {
     /// True when a verb closing the sentence starts at `k` ("cho biết",
     /// "phát biểu", "nói"): what the title before it does, not part of it.
     fn reports(&self, k: usize) -> bool {
-        self.key(k) == "nói" || CLOSING_VERBS.contains(&[self.key(k), self.key(k + 1)])
+        self.key(k) == "nói" || closing_verb_at(self, k)
     }
 
     /// True when "thường trực", "chuyên trách" or "phụ trách" stands at `k`:
@@ -772,16 +769,11 @@ impl Reader<'_> {
     /// Where a term written before `end` starts ("nhiệm kỳ 2021 - 2026",
     /// "nhiệm kỳ 2021-2026", "khóa XX"); `end` when there is none.
     fn term_start(&self, end: usize) -> usize {
-        let number = |k: usize| {
-            self.toks
-                .get(k)
-                .is_some_and(|t| t.kind == TokenKind::Number)
-        };
         let mut k = end;
         // Back over the years and the dash between them, at most four tokens.
         while k > end.saturating_sub(4)
             && k > 0
-            && (number(k - 1) || matches!(self.key(k - 1), "-" | "–"))
+            && (self.number(k - 1) || matches!(self.key(k - 1), "-" | "–"))
         {
             k -= 1;
         }

@@ -194,6 +194,11 @@ pub(super) const CLOSING_VERBS: &[[&str; 2]] = &[
     ["phát", "động"],
 ];
 
+/// True when a verb of [`CLOSING_VERBS`] starts at token `k` of `view`.
+pub(super) fn closing_verb_at(view: &View, k: usize) -> bool {
+    CLOSING_VERBS.contains(&[view.key(k), view.key(k + 1)])
+}
+
 /// Level words that end an organisation's name ("UBND tỉnh").
 pub(super) const LEVELS: &[&[&str]] = &[
     &["thành", "phố"],
@@ -546,7 +551,7 @@ impl OrgScan<'_> {
         // A number counts units ("UBND 4 xã") unless it is the name ("Quân khu 1").
         // A steering committee is named by the number of the decision that
         // set it up ("Ban Chỉ đạo 389 tỉnh").
-        let counted = self.number_at(end)
+        let counted = self.number(end)
             && !self.keys_in(i..end, &["ban chỉ đạo", "bcđ"])
             && (self.level_at(end + 1).is_some() || GENERIC.contains(&self.key(end + 1)));
         // "Công đoàn ngành Giáo dục tỉnh": a sector after "ngành".
@@ -565,7 +570,7 @@ impl OrgScan<'_> {
         // "Sư đoàn 346 giúp dân": a military unit is named by its number.
         if self.keys_in(i..end, NUMBERED_UNITS) && self.capital(i) {
             return self
-                .number_at(end)
+                .number(end)
                 .then_some((end + 1, Rule::OrgHead, &head.name));
         }
         // "Đoàn huyện Chư Prông", "Đoàn Vân Nam": a delegation from a place.
@@ -800,9 +805,9 @@ impl OrgScan<'_> {
                         // "trẻ em" is a word, not the address "em".
                         || self.cue_at(n) && !Words::embedded().pair(self.key(n - 1), self.key(n))
                         || n > k && !self.joined(n - 1)
-                        || CLOSING_VERBS.contains(&[self.key(n), self.key(n + 1)])
+                        || closing_verb_at(self, n)
                         || self.numbered(n)
-                        || self.number_at(n)
+                        || self.number(n)
                 })
                 .unwrap_or((k + most + 1).min(self.toks.len()));
             let len = run_end - k;
@@ -849,7 +854,7 @@ impl OrgScan<'_> {
                 || !self.is_word(run_end)
                 || !self.joined(run_end - 1)
                 || self.stop(run_end)
-                || CLOSING_VERBS.contains(&[self.key(run_end), self.key(run_end + 1)]))
+                || closing_verb_at(self, run_end))
                 && !complete;
             // "… Cảnh sát nhân dân", "… Khám bệnh"
             let people =
@@ -924,22 +929,15 @@ impl OrgScan<'_> {
         k > 0 && self.key(k) == "," && self.key(k - 1) == "phòng" && self.key(k + 1) == "chống"
     }
 
-    /// True when token `k` is a number.
-    fn number_at(&self, k: usize) -> bool {
-        self.toks
-            .get(k)
-            .is_some_and(|t| t.kind == TokenKind::Number)
-    }
-
     /// True when a number stands at `k`, on the line of the token before it
     /// ("Vị Tân" + "1").
     fn number_after(&self, k: usize) -> bool {
-        self.number_at(k) && self.joined(k - 1)
+        self.number(k) && self.joined(k - 1)
     }
 
     /// True when "số" and a number stand at `k` ("số 3").
     fn numbered(&self, k: usize) -> bool {
-        self.key(k) == "số" && self.number_at(k + 1)
+        self.key(k) == "số" && self.number(k + 1)
     }
 
     /// True when the lower-case syllable at `k` ends a word begun by the

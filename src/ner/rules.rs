@@ -657,7 +657,8 @@ impl<'a> Scan<'a> {
                 && !committee;
             same_line && (count || PLURAL.contains(&self.key(i - 1)))
         };
-        let (first, first_ascii) = (self.key(i), self.key(i).is_ascii());
+        let first = self.key(i);
+        let first_ascii = first.is_ascii();
         for (words, kind) in UNIT_WORDS {
             // Only an entry whose first word is this key, or (for a key in
             // ASCII) is it without diacritics, can match here.
@@ -704,11 +705,7 @@ impl<'a> Scan<'a> {
         let dotted = self.surface_at(i + 1) == Some(".");
         if !dotted && !bare_ok {
             // "Q 1", "P 7": only before a number.
-            let number = self
-                .toks
-                .get(i + 1)
-                .is_some_and(|t| t.kind == TokenKind::Number);
-            if !(number && matches!(word, "Q" | "P")) {
+            if !(self.number(i + 1) && matches!(word, "Q" | "P")) {
                 return None;
             }
         }
@@ -1096,16 +1093,11 @@ impl<'a> Scan<'a> {
             matches!(t.kind, TokenKind::Number | TokenKind::Mixed).then_some(j + 1)?
         } else {
             // "đường 30 Tháng 4", "phố 2 Tháng 9": a street named after a day.
-            let number = |k: usize| {
-                self.toks
-                    .get(k)
-                    .is_some_and(|t| t.kind == TokenKind::Number)
-            };
             let day = matches!(*head, "Đường" | "Phố")
-                && number(j)
+                && self.number(j)
                 && self.key(j + 1) == "tháng"
                 && self.capital(j + 1)
-                && number(j + 2);
+                && self.number(j + 2);
             if day {
                 let place = self.other(head, j..j + 3);
                 self.push(i..j + 3, place, Rule::HeadedPlace);

@@ -6,34 +6,22 @@ use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use crate::normalize::tone::{self, Vowel};
 use crate::token::Tokens;
 
 const WORDS: &str = include_str!("../../corpora/gazetteers/words.tsv");
 
 /// True when the match key of a syllable of `line` moves its tone mark
-/// ("hoà" → "hòa", "thuỷ" → "thủy"): an "o" or "u" before a marked vowel.
-/// The list's other syllables are their own keys (lower case, composed).
+/// ("hoà" → "hòa", "thuỷ" → "thủy"): an "o" or "u" before a toned plain
+/// "a", "e" or "y". The list's other syllables are their own keys (lower
+/// case, composed).
 fn tone_moves(line: &str) -> bool {
     let mut prev = ' ';
     line.chars().any(|c| {
         let moved = matches!(prev, 'o' | 'u')
-            && matches!(
-                c,
-                'à' | 'á'
-                    | 'ả'
-                    | 'ã'
-                    | 'ạ'
-                    | 'è'
-                    | 'é'
-                    | 'ẻ'
-                    | 'ẽ'
-                    | 'ẹ'
-                    | 'ỳ'
-                    | 'ý'
-                    | 'ỷ'
-                    | 'ỹ'
-                    | 'ỵ'
-            );
+            && tone::vowel(c).is_some_and(|v| {
+                v.tone != 0 && matches!(Vowel { tone: 0, ..v }.to_char(), 'a' | 'e' | 'y')
+            });
         prev = c;
         moved
     })
