@@ -8,7 +8,10 @@
 //! exact match from one written without, or with other, diacritics.
 //!
 //! The embedded index is built once, on first use, from
-//! `corpora/gazetteers/{admin_units,places,unit_aliases}.tsv`.
+//! `corpora/gazetteers/{admin_units,places,unit_aliases}.tsv`, with the names
+//! already folded in `corpora/gazetteers/name_index.tsv` (generated from the
+//! other three by `scripts/make-name-index`; a test keeps it current), so
+//! start-up does not fold seventeen thousand names.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -23,6 +26,9 @@ use crate::token::Tokens;
 
 const PLACES: &str = include_str!("../../corpora/gazetteers/places.tsv");
 const ALIASES: &str = include_str!("../../corpora/gazetteers/unit_aliases.tsv");
+const NAME_INDEX: &str = include_str!("../../corpora/gazetteers/name_index.tsv");
+const NAME_INDEX_FILE: &str = "name_index.tsv";
+const NAME_INDEX_HEADER: [&str; 5] = ["pattern", "target", "key", "caps", "form"];
 
 /// A place that is not an administrative unit: a country, region, sea, island,
 /// river or site (`corpora/gazetteers/places.tsv`).
@@ -56,6 +62,23 @@ pub enum Form {
     /// A name that is a place only after a unit word: "Hồ Chí Minh" (alone it
     /// is the person).
     UnitOnly,
+}
+
+impl Form {
+    /// The form as `unit_aliases.tsv` and `name_index.tsv` write it.
+    fn as_str(self) -> &'static str {
+        match self {
+            Form::Bare => "bare",
+            Form::Full => "full",
+            Form::UnitOnly => "unit-only",
+        }
+    }
+
+    fn parse(text: &str) -> Option<Form> {
+        [Form::Bare, Form::Full, Form::UnitOnly]
+            .into_iter()
+            .find(|f| f.as_str() == text)
+    }
 }
 
 /// One indexed name.
@@ -104,9 +127,7 @@ pub struct Gazetteer {
     places: Vec<Place>,
     names: Vec<Vec<Entry>>,
     automaton: AhoCorasick,
-    successors: Vec<Vec<u32>>,
-    provinces: Vec<Option<u32>>,
-    by_code: FxHashMap<(u32, Status), u32>,
+    links: Links,
 }
 
 /// A code as a number that keeps its length ("01" and "001" differ).
@@ -120,7 +141,33 @@ impl Gazetteer {
     pub fn embedded() -> &'static Gazetteer {
         static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
         GAZETTEER.get_or_init(|| {
-            Gazetteer::new(AdminUnits::parse_embedded()).expect("the embedded data is valid")
+            // The names are already folded: their automaton is built while
+            // the units are parsed and linked.
+            let ((units, links), names) = crate::parallel::join(
+                || {
+                    let units = AdminUnits::parse_embedded().into_vec();
+                    let links = Links::of(&units);
+                    (units, links)
+                },
+                || {
+                    let places = parse_places(PLACES)?;
+                    let names = parse_name_index(NAME_INDEX, places.len())?;
+                    Ok::<_, GazetteerError>((places, names.matcher()))
+                },
+            );
+            let (places, (names, automaton)) = names
+                .and_then(|(places, (names, automaton))| {
+                    check_unit_targets(&names, units.len())?;
+                    Ok((places, (names, automaton)))
+                })
+                .expect("the embedded name index is valid");
+            Gazetteer {
+                units,
+                places,
+                names,
+                automaton,
+                links,
+            }
         })
     }
 
@@ -134,27 +181,18 @@ impl Gazetteer {
         let units = units.into_vec();
         let places = parse_places(PLACES)?;
         let aliases = parse_aliases(ALIASES)?;
-        let by_code = units
-            .iter()
-            .enumerate()
-            .filter_map(|(i, u)| Some(((code_key(&u.code)?, u.status), i as u32)))
-            .collect();
-        // The name index and its automaton (two thirds of the work) are
-        // built on a second thread while this one links the units.
-        let links = Links {
-            units: &units,
-            by_code: &by_code,
-        };
-        let ((provinces, successors), (names, automaton)) =
-            crate::parallel::join(|| links.link(), || index_names(&units, &places, &aliases));
+        // Folding the names is most of the work: the units are linked on a
+        // second thread meanwhile.
+        let ((names, automaton), links) = crate::parallel::join(
+            || fold_names(&units, &places, &aliases).matcher(),
+            || Links::of(&units),
+        );
         Ok(Gazetteer {
             units,
             places,
             names,
             automaton,
-            successors,
-            provinces,
-            by_code,
+            links,
         })
     }
 
@@ -175,19 +213,19 @@ impl Gazetteer {
 
     /// The unit with `code` and `status`.
     pub fn unit(&self, code: &str, status: Status) -> Option<u32> {
-        unit_by_code(&self.by_code, code, status)
+        unit_by_code(&self.links.by_code, code, status)
     }
 
     /// The units that replaced unit `unit` in the 2025 reform (current units;
     /// empty for a current unit). A legacy district's successors are the
     /// communes that took in its communes, in code order.
     pub fn successors(&self, unit: u32) -> &[u32] {
-        &self.successors[unit as usize]
+        &self.links.successors[unit as usize]
     }
 
     /// The province a unit belongs to, in the unit's own era.
     pub fn province_of(&self, unit: u32) -> Option<u32> {
-        self.provinces[unit as usize]
+        self.links.provinces[unit as usize]
     }
 
     /// The district a commune belonged to (legacy and historic communes only).
@@ -242,14 +280,42 @@ fn unit_by_code(
     by_code.get(&(code_key(code)?, status)).copied()
 }
 
+/// The units by code, and each unit's province and successors.
+#[derive(Debug, Clone)]
+struct Links {
+    by_code: FxHashMap<(u32, Status), u32>,
+    provinces: Vec<Option<u32>>,
+    successors: Vec<Vec<u32>>,
+}
+
+impl Links {
+    fn of(units: &[AdminUnit]) -> Links {
+        let by_code = units
+            .iter()
+            .enumerate()
+            .filter_map(|(i, u)| Some(((code_key(&u.code)?, u.status), i as u32)))
+            .collect();
+        let (provinces, successors) = Linker {
+            units,
+            by_code: &by_code,
+        }
+        .link();
+        Links {
+            by_code,
+            provinces,
+            successors,
+        }
+    }
+}
+
 /// The units and their codes, while each unit's province and successors are
-/// worked out (before the gazetteer that holds them exists).
-struct Links<'a> {
+/// worked out.
+struct Linker<'a> {
     units: &'a [AdminUnit],
     by_code: &'a FxHashMap<(u32, Status), u32>,
 }
 
-impl Links<'_> {
+impl Linker<'_> {
     fn unit(&self, code: &str, status: Status) -> Option<u32> {
         unit_by_code(self.by_code, code, status)
     }
@@ -357,11 +423,111 @@ impl Links<'_> {
     }
 }
 
-/// Names and their patterns, deduplicated, while the index is built.
-#[derive(Default)]
-struct NameIndex {
+/// Names and their entries, in the order the automaton numbers them.
+#[derive(Debug, Default, PartialEq)]
+struct Names {
+    /// Each name's pattern: its stripped key between spaces (" lam dong ").
     patterns: Vec<String>,
     entries: Vec<Vec<Entry>>,
+}
+
+impl Names {
+    /// The entries, and the automaton that finds their patterns.
+    fn matcher(self) -> (Vec<Vec<Entry>>, AhoCorasick) {
+        let automaton = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .match_kind(MatchKind::Standard)
+            // Every pattern starts with a space, so a prefilter has nothing to
+            // skip to: without it, 200 bench documents take 3 M fewer instructions.
+            .prefilter(false)
+            .build(&self.patterns)
+            .expect("the name patterns fit the automaton");
+        (self.entries, automaton)
+    }
+
+    /// The names in the shape of `name_index.tsv`: a line per entry, after
+    /// the header.
+    #[cfg(test)]
+    fn to_tsv(&self) -> String {
+        let mut out = NAME_INDEX_HEADER.join("\t") + "\n";
+        for (pattern, entries) in self.patterns.iter().zip(&self.entries) {
+            for e in entries {
+                let target = match e.target {
+                    Target::Unit(u) => format!("u{u}"),
+                    Target::Place(p) => format!("p{p}"),
+                };
+                out += &format!(
+                    "{}\t{target}\t{}\t{}\t{}\n",
+                    pattern.trim(),
+                    e.key,
+                    e.caps,
+                    e.form.as_str()
+                );
+            }
+        }
+        out
+    }
+}
+
+/// Reads `name_index.tsv`: consecutive lines with the same pattern are the
+/// entries of one name. Place targets are checked against `places`.
+fn parse_name_index(text: &str, places: usize) -> Result<Names, GazetteerError> {
+    let mut names = Names::default();
+    for row in tsv_rows(text, NAME_INDEX_FILE, &NAME_INDEX_HEADER) {
+        let (line, f) = row?;
+        let error = |message: String| GazetteerError {
+            file: NAME_INDEX_FILE.to_string(),
+            line,
+            message,
+        };
+        let target = match f[1].split_at(1) {
+            ("u", n) => n.parse().ok().map(Target::Unit),
+            ("p", n) => n
+                .parse()
+                .ok()
+                .filter(|&p| p < places as u32)
+                .map(Target::Place),
+            _ => None,
+        }
+        .ok_or_else(|| error(format!("unknown target {:?}", f[1])))?;
+        let caps = f[3]
+            .parse()
+            .map_err(|_| error(format!("caps must be a number: {:?}", f[3])))?;
+        let form = Form::parse(f[4]).ok_or_else(|| error(format!("unknown form {:?}", f[4])))?;
+        let pattern = f[0];
+        if names.patterns.last().map(|p| &p[1..p.len() - 1]) != Some(pattern) {
+            names.patterns.push(format!(" {pattern} "));
+            names.entries.push(Vec::new());
+        }
+        names.entries.last_mut().expect("pushed above").push(Entry {
+            target,
+            key: f[2].into(),
+            caps,
+            form,
+        });
+    }
+    Ok(names)
+}
+
+/// `Ok` when every unit target of `names` is below `units`.
+fn check_unit_targets(names: &[Vec<Entry>], units: usize) -> Result<(), GazetteerError> {
+    match names.iter().flatten().find(|e| match e.target {
+        Target::Unit(u) => u as usize >= units,
+        Target::Place(_) => false,
+    }) {
+        Some(e) => Err(GazetteerError {
+            file: NAME_INDEX_FILE.to_string(),
+            line: 0,
+            message: format!("{:?} is not one of the {units} units", e.target),
+        }),
+        None => Ok(()),
+    }
+}
+
+/// Names while they are folded and deduplicated.
+#[derive(Default)]
+struct NameIndex {
+    names: Names,
     ids: FxHashMap<String, usize>,
     tokens: Tokens,
 }
@@ -376,17 +542,18 @@ impl NameIndex {
     /// Files `entry` under `pattern`; a second spelling of the same key and
     /// target only relaxes the capitals it needs.
     fn insert(&mut self, pattern: String, entry: Entry) {
+        let names = &mut self.names;
         let id = match self.ids.get(&pattern) {
             Some(&id) => id,
             None => {
-                let id = self.entries.len();
+                let id = names.entries.len();
                 self.ids.insert(pattern.clone(), id);
-                self.patterns.push(pattern);
-                self.entries.push(Vec::new());
+                names.patterns.push(pattern);
+                names.entries.push(Vec::new());
                 id
             }
         };
-        let entries = &mut self.entries[id];
+        let entries = &mut names.entries[id];
         if let Some(e) = entries
             .iter_mut()
             .find(|e| e.target == entry.target && e.key == entry.key)
@@ -451,13 +618,8 @@ fn keyed_units(units: &[AdminUnit], first: usize, unit_only: &[&str]) -> Vec<(St
     keyed_names
 }
 
-/// The names of `units` (with their aliases) and of `places`: each name's
-/// entries, and the automaton that finds their patterns.
-fn index_names(
-    units: &[AdminUnit],
-    places: &[Place],
-    aliases: &[(String, String, Form)],
-) -> (Vec<Vec<Entry>>, AhoCorasick) {
+/// The names of `units` (with their aliases) and of `places`, folded.
+fn fold_names(units: &[AdminUnit], places: &[Place], aliases: &[(String, String, Form)]) -> Names {
     let mut index = NameIndex::default();
     let unit_only: Vec<&str> = aliases
         .iter()
@@ -486,15 +648,7 @@ fn index_names(
     for (i, place) in places.iter().enumerate() {
         index.add(&place.name, Target::Place(i as u32), Form::Bare);
     }
-    let automaton = AhoCorasick::builder()
-        .kind(Some(AhoCorasickKind::ContiguousNFA))
-        .match_kind(MatchKind::Standard)
-        // Every pattern starts with a space, so a prefilter has nothing to
-        // skip to: without it, 200 bench documents take 3 M fewer instructions.
-        .prefilter(false)
-        .build(&index.patterns)
-        .expect("the name patterns fit the automaton");
-    (index.entries, automaton)
+    index.names
 }
 
 /// The names a unit is written with: its name, its variants without their
@@ -620,18 +774,11 @@ fn parse_aliases(text: &str) -> Result<Vec<(String, String, Form)>, GazetteerErr
     tsv_rows(text, "unit_aliases.tsv", &["alias", "full_name", "form"])
         .map(|row| {
             let (line, f) = row?;
-            let form = match f[2] {
-                "bare" => Form::Bare,
-                "full" => Form::Full,
-                "unit-only" => Form::UnitOnly,
-                other => {
-                    return Err(GazetteerError {
-                        file: "unit_aliases.tsv".to_string(),
-                        line,
-                        message: format!("unknown form {other:?}"),
-                    })
-                }
-            };
+            let form = Form::parse(f[2]).ok_or_else(|| GazetteerError {
+                file: "unit_aliases.tsv".to_string(),
+                line,
+                message: format!("unknown form {:?}", f[2]),
+            })?;
             Ok((f[0].to_string(), f[1].to_string(), form))
         })
         .collect()
@@ -652,6 +799,66 @@ mod tests {
         assert_eq!(names_of("03433", Status::Legacy), ["Mường Tè"]);
         assert!(names_of("20971", Status::Legacy).contains(&"Tam Xuân 2".to_string()));
         assert!(names_of("00172", Status::Legacy).contains(&"Yên Hoà".to_string()));
+    }
+
+    /// The committed `name_index.tsv` is what folding the embedded tables
+    /// gives; `VNPIPE_BLESS=1` (`scripts/make-name-index`) writes it anew.
+    #[test]
+    fn the_name_index_is_current() {
+        let units = AdminUnits::parse_embedded().into_vec();
+        let places = parse_places(PLACES).unwrap();
+        let folded = fold_names(&units, &places, &parse_aliases(ALIASES).unwrap());
+        let tsv = folded.to_tsv();
+        if std::env::var_os("VNPIPE_BLESS").is_some() {
+            let path = concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/corpora/gazetteers/name_index.tsv"
+            );
+            std::fs::write(path, &tsv).unwrap();
+            return;
+        }
+        assert!(
+            tsv == NAME_INDEX,
+            "corpora/gazetteers/name_index.tsv is out of date: run scripts/make-name-index"
+        );
+        let read = parse_name_index(NAME_INDEX, places.len()).unwrap();
+        assert_eq!(read, folded);
+        check_unit_targets(&read.entries, units.len()).unwrap();
+        assert!(check_unit_targets(&read.entries, 100).is_err());
+    }
+
+    #[test]
+    fn a_bad_name_index_line_is_named() {
+        let header = NAME_INDEX_HEADER.join("\t");
+        for (line, message) in [
+            ("lam dong\tu3\tlâm đồng\t3\tbare", None),
+            (
+                "lam dong\tx3\tlâm đồng\t3\tbare",
+                Some("unknown target \"x3\""),
+            ),
+            (
+                "lam dong\tp999\tlâm đồng\t3\tbare",
+                Some("unknown target \"p999\""),
+            ),
+            (
+                "lam dong\tu3\tlâm đồng\tcaps\tbare",
+                Some("caps must be a number"),
+            ),
+            (
+                "lam dong\tu3\tlâm đồng\t3\twide",
+                Some("unknown form \"wide\""),
+            ),
+        ] {
+            let result = parse_name_index(&format!("{header}\n{line}\n"), 10);
+            match message {
+                None => assert_eq!(result.unwrap().patterns, [" lam dong "]),
+                Some(m) => {
+                    let e = result.unwrap_err();
+                    assert_eq!((e.file.as_str(), e.line), (NAME_INDEX_FILE, 2));
+                    assert!(e.message.starts_with(m), "{}", e.message);
+                }
+            }
+        }
     }
 
     #[test]
