@@ -200,13 +200,17 @@ pub enum InputFormatArg {
 /// `--encoding`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum EncodingArg {
-    /// Byte-order mark; else UTF-8 (mojibake repaired); else the legacy
-    /// encoding whose decoding reads most like Vietnamese.
+    /// Byte-order mark; else UTF-8 (mojibake repaired; a few invalid
+    /// sequences replaced by U+FFFD); else the legacy encoding whose decoding
+    /// reads most like Vietnamese.
     #[default]
     Auto,
-    /// UTF-8.
+    /// UTF-8; an invalid byte is an error.
     #[value(name = "utf-8")]
     Utf8,
+    /// UTF-8, each invalid byte sequence replaced by U+FFFD.
+    #[value(name = "utf-8-lossy")]
+    Utf8Lossy,
     /// UTF-16 little-endian.
     #[value(name = "utf-16le")]
     Utf16Le,

@@ -129,6 +129,7 @@ impl Config {
             encoding: match input.encoding {
                 EncodingArg::Auto => None,
                 EncodingArg::Utf8 => Some(Encoding::Utf8),
+                EncodingArg::Utf8Lossy => Some(Encoding::Utf8Lossy),
                 EncodingArg::Utf16Le => Some(Encoding::Utf16Le),
                 EncodingArg::Utf16Be => Some(Encoding::Utf16Be),
                 EncodingArg::Tcvn3 => Some(Encoding::Tcvn3),

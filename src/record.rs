@@ -77,7 +77,8 @@ pub struct Source {
     pub path: Option<String>,
     /// The 1-based line of a JSONL document; `null` for text files.
     pub line: Option<u64>,
-    /// The encoding it was decoded from (`utf-8`, `utf-16le`, `utf-16be`); `null` when decoding failed.
+    /// The encoding it was decoded from ([`Encoding::as_str`](crate::decode::Encoding::as_str):
+    /// `utf-8`, `utf-8-lossy`, `tcvn3` …); `null` when decoding failed.
     pub encoding: Option<String>,
     /// Confidence of the detected encoding, 0 to 1; `null` when decoding failed
     /// or the encoding was forced with `--encoding`.

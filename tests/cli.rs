@@ -150,10 +150,11 @@ fn bad_files_give_error_records_and_status_2() {
 #[test]
 fn invalid_utf8_and_missing_paths_are_error_records() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "hong.txt", b"Vi\xE1\xBBt Nam");
+    // Western text in Latin-1: four invalid sequences in 22 bytes.
+    write(dir.path(), "latin.txt", b"Caf\xE9 cr\xE8me br\xFBl\xE9e");
     let missing = dir.path().join("khong-co.txt");
     let out = vnpipe()
-        .arg(dir.path().join("hong.txt"))
+        .arg(dir.path().join("latin.txt"))
         .arg(&missing)
         .ran(2);
     let recs = records(&out.stdout);
@@ -161,11 +162,75 @@ fn invalid_utf8_and_missing_paths_are_error_records() {
     assert_eq!(recs[0]["error"]["kind"], "decode");
     let message = recs[0]["error"]["message"].as_str().unwrap();
     assert!(
-        message.starts_with("not UTF-8 (invalid at byte 2) and no legacy Vietnamese encoding fits"),
+        message.starts_with("not UTF-8 (invalid at byte 3) and no legacy Vietnamese encoding fits"),
         "{message}"
     );
     assert_eq!(recs[1]["id"], "khong-co");
     assert_eq!(recs[1]["error"]["kind"], "io");
+}
+
+#[test]
+fn utf8_with_a_character_cut_off_keeps_its_text() {
+    let dir = tempfile::tempdir().unwrap();
+    // A file cut inside its last character, and one with a stray byte.
+    let cut = "Chủ tịch UBND tỉnh Lâm Đồng làm việc tại Đà Lạt. Hội nghị kết thúc lúc 11 giờ cả";
+    let cut = &cut.as_bytes()[..cut.len() - 1];
+    write(dir.path(), "cat.txt", cut);
+    let first = b"Vi\xE1\xBBt Nam \xFF h\xE1\xBB\x8Dp.";
+    let mut stray = first.to_vec();
+    stray.extend_from_slice(
+        " Hội nghị kết thúc lúc 11 giờ cùng ngày."
+            .repeat(5)
+            .as_bytes(),
+    );
+    write(dir.path(), "le.txt", &stray);
+    let out = vnpipe().arg(dir.path()).ran(0);
+    let recs = records(&out.stdout);
+    assert_eq!(recs[0]["source"]["encoding"], "utf-8-lossy");
+    assert_eq!(recs[0]["source"]["encoding_confidence"], 0.98);
+    let text = recs[0]["text"].as_str().unwrap();
+    assert!(text.ends_with("lúc 11 giờ c\u{FFFD}"), "{text}");
+    let entities: Vec<&str> = recs[0]["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        entities,
+        ["UBND tỉnh Lâm Đồng", "tỉnh Lâm Đồng", "Đà Lạt", "11 giờ"]
+    );
+    // The last sentence ends on the cut bytes.
+    let last = &recs[0]["sentences"][1]["src"];
+    assert_eq!(last[1].as_u64(), Some(cut.len() as u64));
+    let text = recs[1]["text"].as_str().unwrap();
+    assert!(
+        text.starts_with("Vi\u{FFFD}t Nam \u{FFFD} họp. Hội"),
+        "{text}"
+    );
+    // The replacements cover the bytes they replace: the first sentence
+    // spans its 18 bytes.
+    let src = &recs[1]["sentences"][0]["src"];
+    assert_eq!(src[1].as_u64(), Some(first.len() as u64));
+    // Named, UTF-8 stays strict; utf-8-lossy replaces any number.
+    let strict = vnpipe()
+        .args(["--encoding", "utf-8"])
+        .arg(dir.path().join("le.txt"))
+        .ran(2);
+    assert_eq!(
+        records(&strict.stdout)[0]["error"]["message"],
+        "invalid utf-8 at byte 2"
+    );
+    let latin = dir.path().join("latin.txt");
+    std::fs::write(&latin, b"Caf\xE9 cr\xE8me br\xFBl\xE9e").unwrap();
+    let lossy = vnpipe()
+        .args(["--encoding", "utf-8-lossy"])
+        .arg(&latin)
+        .ran(0);
+    assert_eq!(
+        records(&lossy.stdout)[0]["text"],
+        "Caf\u{FFFD} cr\u{FFFD}me br\u{FFFD}l\u{FFFD}e"
+    );
 }
 
 #[test]
@@ -961,6 +1026,20 @@ fn a_hostile_corpus_gives_one_record_per_document() {
     assert_eq!(kind("c"), ["field"]);
     if cfg!(unix) {
         assert_eq!(kind("loop"), ["io"]);
+    }
+    // A stray byte between characters is replaced, the text kept.
+    for &i in &positions {
+        let r = got
+            .iter()
+            .find(|r| r["id"] == format!("inv_{i:03}"))
+            .unwrap();
+        assert_eq!(r["source"]["encoding"], "utf-8-lossy");
+        let expected = format!(
+            "{}\u{FFFD}{}",
+            &"Xin chào Việt Nam."[..i],
+            &"Xin chào Việt Nam."[i..]
+        );
+        assert_eq!(r["text"].as_str().unwrap().trim(), expected.trim());
     }
     let errors = got.iter().filter(|r| !r["error"].is_null()).count();
     let stderr = String::from_utf8_lossy(&ran.stderr);

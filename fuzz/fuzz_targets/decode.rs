@@ -5,8 +5,9 @@
 use libfuzzer_sys::fuzz_target;
 use vnpipe::decode::{decode, Encoding};
 
-const FORCED: [Encoding; 11] = [
+const FORCED: [Encoding; 12] = [
     Encoding::Utf8,
+    Encoding::Utf8Lossy,
     Encoding::Utf16Le,
     Encoding::Utf16Be,
     Encoding::Tcvn3,

@@ -66,7 +66,7 @@ pub fn encode_with(
     substitute: bool,
 ) -> Result<Vec<u8>, EncodeError> {
     match encoding {
-        Encoding::Utf8 | Encoding::Mojibake { .. } | Encoding::Viqr => {
+        Encoding::Utf8 | Encoding::Utf8Lossy | Encoding::Mojibake { .. } | Encoding::Viqr => {
             return Ok(text.as_bytes().to_vec())
         }
         Encoding::Utf16Le | Encoding::Utf16Be => {

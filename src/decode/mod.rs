@@ -31,6 +31,11 @@ mod utf16;
 pub enum Encoding {
     /// UTF-8, with or without a byte-order mark.
     Utf8,
+    /// UTF-8 with a few invalid byte sequences (a file cut inside a
+    /// character, a stray byte), each replaced by U+FFFD. Detected when such
+    /// sequences are at most one per 100 bytes (two in a short text) and
+    /// outnumbered by valid non-ASCII characters, or no legacy encoding fits.
+    Utf8Lossy,
     /// UTF-16, little-endian, with a byte-order mark.
     Utf16Le,
     /// UTF-16, big-endian, with a byte-order mark.
@@ -61,6 +66,7 @@ impl Encoding {
     pub fn as_str(self) -> &'static str {
         match self {
             Encoding::Utf8 => "utf-8",
+            Encoding::Utf8Lossy => "utf-8-lossy",
             Encoding::Utf16Le => "utf-16le",
             Encoding::Utf16Be => "utf-16be",
             Encoding::Tcvn3 => "tcvn3",
@@ -191,6 +197,12 @@ fn detect_and_decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
     match decode_utf8(bytes) {
         Ok(d) => Ok(repair_mojibake(d)),
         Err(DecodeError::Invalid { offset, .. }) => {
+            // UTF-8 but for a stray byte or a character cut off: more valid
+            // non-ASCII characters than invalid sequences, which are few.
+            let lossy = decode_utf8_lossy(bytes, MostlyValid::Required);
+            if let Some(lossy) = lossy.as_ref().filter(|l| l.non_ascii >= l.invalid) {
+                return Ok(lossy.decoded.clone());
+            }
             let prefix = &bytes[..bytes.len().min(SCORE_PREFIX)];
             let mut scores: Vec<(Encoding, f32)> = Encoding::LEGACY
                 .iter()
@@ -201,6 +213,10 @@ fn detect_and_decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
             let (best, score) = scores[0];
             let runner_up = scores[1].1;
             if score < MIN_LEGACY_SCORE {
+                // Nearly ASCII text with a stray byte keeps its text.
+                if let Some(lossy) = lossy {
+                    return Ok(lossy.decoded);
+                }
                 return Err(DecodeError::Unrecognised {
                     offset,
                     best: best.as_str(),
@@ -278,6 +294,13 @@ fn decode_lines(bytes: &[u8], encoding: Encoding) -> (legacy::Builder, bool) {
 fn decode_as(bytes: &[u8], encoding: Encoding) -> Result<Decoded<'_>, DecodeError> {
     match encoding {
         Encoding::Utf8 => decode_utf8(bytes),
+        Encoding::Utf8Lossy => {
+            check_not_binary(bytes)?;
+            let lossy = decode_utf8_lossy(bytes, MostlyValid::NotRequired);
+            Ok(lossy
+                .expect("any number of invalid sequences is allowed")
+                .decoded)
+        }
         Encoding::Utf16Le | Encoding::Utf16Be => utf16::decode(bytes, encoding),
         Encoding::Mojibake { .. } => Ok(repair_mojibake(decode_utf8(bytes)?)),
         Encoding::Tcvn3
@@ -368,6 +391,77 @@ fn decode_utf8(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
     })
 }
 
+/// Whether [`decode_utf8_lossy`] gives up on many invalid sequences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum MostlyValid {
+    /// At most one invalid sequence per 100 bytes (and two at any length).
+    Required,
+    /// Any number (the caller named the encoding).
+    NotRequired,
+}
+
+/// UTF-8 decoded with its invalid sequences replaced.
+struct Lossy {
+    decoded: Decoded<'static>,
+    /// Invalid sequences replaced.
+    invalid: usize,
+    /// Valid characters of more than one byte.
+    non_ascii: usize,
+}
+
+/// Decodes UTF-8 with each invalid sequence (a maximal invalid prefix of a
+/// character, as `String::from_utf8_lossy` counts them) replaced by U+FFFD,
+/// mapped to the bytes it replaces. `None` when `mostly` requires few
+/// invalid sequences and there are more. The caller has checked that the
+/// bytes are not binary.
+fn decode_utf8_lossy(bytes: &[u8], mostly: MostlyValid) -> Option<Lossy> {
+    let (body, bom) = match bytes.strip_prefix(UTF8_BOM) {
+        Some(rest) => (rest, UTF8_BOM.len()),
+        None => (bytes, 0),
+    };
+    let allowed = match mostly {
+        MostlyValid::Required => (body.len() / 100).max(2),
+        MostlyValid::NotRequired => usize::MAX,
+    };
+    let mut text = String::with_capacity(body.len() + 16);
+    let mut map = OffsetMap::new();
+    if bom > 0 {
+        map.push(0..0, 0..bom);
+    }
+    let (mut invalid, mut invalid_bytes, mut non_ascii) = (0, 0, 0);
+    let mut at = bom;
+    for chunk in body.utf8_chunks() {
+        // Lead bytes: one per character of two bytes or more.
+        non_ascii += chunk.valid().bytes().filter(|&b| b >= 0xC0).count();
+        text.push_str(chunk.valid());
+        at += chunk.valid().len();
+        let bad = chunk.invalid();
+        if !bad.is_empty() {
+            invalid += 1;
+            if invalid > allowed {
+                return None;
+            }
+            invalid_bytes += bad.len();
+            map.push(text.len()..text.len() + 3, at..at + bad.len());
+            text.push(char::REPLACEMENT_CHARACTER);
+            at += bad.len();
+        }
+    }
+    // The share of the bytes that were valid.
+    let valid = 1.0 - invalid_bytes as f32 / body.len().max(1) as f32;
+    let decoded = Decoded {
+        text: Cow::Owned(text),
+        map,
+        encoding: Encoding::Utf8Lossy,
+        confidence: Some((valid * 100.0).floor() / 100.0),
+    };
+    Some(Lossy {
+        decoded,
+        invalid,
+        non_ascii,
+    })
+}
+
 /// Rejects input with NUL bytes, or whose first 4 KiB are more than 10%
 /// control bytes (and at least 4) other than tab, line feed, form feed and
 /// carriage return.
@@ -451,6 +545,37 @@ mod tests {
             ),
             "{err}"
         );
+    }
+
+    #[test]
+    fn nearly_utf8_is_decoded_with_replacements_mapped_to_their_bytes() {
+        // A BOM, a character cut short ("\xE1\xBB" of "ệ"), a stray byte.
+        let bytes = b"\xEF\xBB\xBFVi\xE1\xBBt Nam v\xC3\xA0 H\xC3\xA0 N\xE1\xBB\x99i \xFF.";
+        let d = decode(bytes, None).unwrap();
+        assert_eq!(d.text, "Vi\u{FFFD}t Nam và Hà Nội \u{FFFD}.");
+        assert_eq!(d.encoding, Encoding::Utf8Lossy);
+        assert_eq!(d.map.map_range(2..5), 5..7); // "\u{FFFD}" ← "\xE1\xBB"
+        assert_eq!(d.map.map_range(5..6), 7..8); // "t"
+        let stray = d.text.rfind('\u{FFFD}').unwrap();
+        assert_eq!(d.map.map_range(stray..stray + 3), 27..28);
+        assert_eq!(d.map.map_start(d.text.len()), bytes.len());
+        // One invalid sequence per 100 bytes at most (two in a short text):
+        // four are too many, and no legacy encoding reads this French.
+        let many = b"Caf\xE9 au lait, cr\xE8me br\xFBl\xE9e";
+        assert!(decode(many, None).is_err());
+        // Named, utf-8-lossy takes any number.
+        let forced = decode(many, Some(Encoding::Utf8Lossy)).unwrap();
+        assert_eq!(forced.text.matches('\u{FFFD}').count(), 4);
+        assert_eq!(forced.confidence, None);
+    }
+
+    #[test]
+    fn a_nearly_ascii_legacy_text_stays_legacy() {
+        // "Hà Nội" in TCVN3 in English text: two invalid UTF-8 sequences, no
+        // valid non-ASCII character, and TCVN3 reads them as Vietnamese.
+        let d = decode(b"The delegation arrived in H\xB5 N\xE9i on Monday.", None).unwrap();
+        assert_eq!(d.encoding, Encoding::Tcvn3);
+        assert_eq!(d.text, "The delegation arrived in Hà Nội on Monday.");
     }
 
     #[test]
