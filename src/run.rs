@@ -79,11 +79,18 @@ fn job(job: Job, args: &JobArgs) -> Result<u8, Error> {
     let mut config = Config::from_args(args)?;
     config.batch.stop = Some(interrupt_flag());
     let pipeline = config.pipeline();
+    // JSONL documents named by their line number, for a note at the end.
+    let numbered = std::sync::atomic::AtomicU64::new(0);
     let inputs = Inputs::new(
         config.inputs.clone(),
         config.input_format,
         config.jsonl.clone(),
-    );
+    )
+    .inspect(|d| {
+        if d.origin.numbered {
+            numbered.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+    });
     let quiet = config.quiet;
     let render = |doc: &Document| render(job, &pipeline, doc, quiet);
     let output_error = |source| Error::Output {
@@ -126,6 +133,17 @@ fn job(job: Job, args: &JobArgs) -> Result<u8, Error> {
     };
     if !config.quiet {
         crate::report!("vnpipe: {}", summary.line());
+        let numbered = numbered.into_inner();
+        if numbered > 0 {
+            crate::report!(
+                "vnpipe: {} no id in field \"{}\": named by line number (--id-field chooses the field)",
+                match numbered {
+                    1 => "1 JSONL document has".to_string(),
+                    n => format!("{n} JSONL documents have"),
+                },
+                config.jsonl.id_field,
+            );
+        }
     }
     Ok(status(&summary))
 }

@@ -234,6 +234,36 @@ fn utf8_with_a_character_cut_off_keeps_its_text() {
 }
 
 #[test]
+fn documents_named_by_line_number_are_counted_at_the_end() {
+    let lines = "{\"text\": \"Hà Nội.\"}\n{\"id\": \"a\", \"text\": \"Huế.\"}\n{\"id\": null, \"text\": \"Đà Nẵng.\"}\n";
+    let run = |args: &[&str]| {
+        let out = vnpipe()
+            .args(["--input-format", "jsonl"])
+            .args(args)
+            .write_stdin(lines)
+            .ran(0);
+        let ids: Vec<String> = records(&out.stdout)
+            .iter()
+            .map(|r| r["id"].as_str().unwrap().to_string())
+            .collect();
+        (ids, String::from_utf8(out.stderr).unwrap())
+    };
+    let (ids, stderr) = run(&[]);
+    assert_eq!(ids, ["1", "a", "3"]);
+    assert!(
+        stderr.ends_with("vnpipe: 2 JSONL documents have no id in field \"id\": named by line number (--id-field chooses the field)\n"),
+        "{stderr}"
+    );
+    let (ids, stderr) = run(&["--id-field", "ma"]);
+    assert_eq!(ids, ["1", "2", "3"]);
+    assert!(
+        stderr.contains("3 JSONL documents have no id in field \"ma\""),
+        "{stderr}"
+    );
+    assert!(run(&["-q"]).1.is_empty());
+}
+
+#[test]
 fn stdin_to_stdout() {
     let out = vnpipe()
         .write_stdin("Sáng 10/11, UBND tỉnh họp. Hội nghị kết thúc.")

@@ -83,6 +83,7 @@ impl Lines {
         Origin {
             path: self.path.clone(),
             line: Some(self.line),
+            numbered: false,
         }
     }
 
@@ -99,10 +100,14 @@ impl Lines {
             }
         };
         let field_error = |message: String| Err(InputError::Field { line, message });
+        let mut origin = self.origin();
         let (id, id_error) = match object.get(&options.id_field) {
             Some(Value::String(s)) => (s.clone(), None),
             Some(Value::Number(n)) => (n.to_string(), None),
-            None | Some(Value::Null) => (ids.for_line(&self.stem, line), None),
+            None | Some(Value::Null) => {
+                origin.numbered = true;
+                (ids.for_line(&self.stem, line), None)
+            }
             Some(other) => (
                 ids.for_line(&self.stem, line),
                 Some(format!(
@@ -127,7 +132,7 @@ impl Lines {
         };
         Document {
             id,
-            origin: self.origin(),
+            origin,
             content,
         }
     }

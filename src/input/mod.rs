@@ -70,6 +70,9 @@ pub struct Origin {
     pub path: Option<String>,
     /// The 1-based line, for JSONL documents.
     pub line: Option<u64>,
+    /// A JSONL object without an id (no id field, or `null` there): its id
+    /// was made from the line number.
+    pub numbered: bool,
 }
 
 /// Why a document could not be read.
@@ -211,7 +214,7 @@ impl Inputs {
         let id = self.ids.for_file(&file);
         let origin = Origin {
             path: origin_path,
-            line: None,
+            ..Origin::default()
         };
         let content = open::read_all(reader).map_err(|e| InputError::Io {
             path: display,
@@ -228,7 +231,10 @@ impl Inputs {
 fn io_error(id: String, path: Option<String>, display: &str, e: &std::io::Error) -> Document {
     Document {
         id,
-        origin: Origin { path, line: None },
+        origin: Origin {
+            path,
+            ..Origin::default()
+        },
         content: Err(InputError::Io {
             path: display.to_string(),
             message: e.to_string(),
