@@ -55,7 +55,7 @@ fn render(pipeline: &Pipeline, doc: &Document) -> Rendered {
         ok: record.error.is_none(),
         input_bytes: doc.len() as u64,
         sentences: record.sentences.len() as u64,
-        entities: 0,
+        ..Rendered::default()
     }
 }
 

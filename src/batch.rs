@@ -58,6 +58,9 @@ pub struct Rendered {
     pub sentences: u64,
     /// Entities found.
     pub entities: u64,
+    /// A line for standard error (a document that failed), written when the
+    /// document's bytes are, so such lines come in input order.
+    pub notice: Option<String>,
 }
 
 /// Counts for a whole batch.
@@ -208,6 +211,9 @@ fn write_chunks<W: Write + ?Sized>(
         for chunk in chunks {
             for r in &chunk {
                 out.write_all(&r.bytes)?;
+                if let Some(notice) = &r.notice {
+                    crate::report!("{notice}");
+                }
                 summary.add(r);
             }
             if let Some(p) = &mut progress {

@@ -201,12 +201,10 @@ fn render(job: Job, pipeline: &Pipeline, doc: &Document, quiet: bool) -> Rendere
             )
         });
         if let Some(error) = record.error.as_ref().filter(|_| !quiet) {
-            crate::report!(
+            rendered.notice = Some(format!(
                 "vnpipe: document {}: {}: {}",
-                doc.id,
-                error.kind,
-                error.message
-            );
+                doc.id, error.kind, error.message
+            ));
         }
         rendered.ok = record.error.is_none();
         rendered.sentences = record.sentences.len() as u64;
@@ -241,7 +239,7 @@ fn render(job: Job, pipeline: &Pipeline, doc: &Document, quiet: bool) -> Rendere
         Err(message) => {
             // No record to carry the error: say it on standard error, and keep
             // the document's (empty) block so blocks line up with documents.
-            crate::report!("vnpipe: document {}: {message}", doc.id);
+            rendered.notice = Some(format!("vnpipe: document {}: {message}", doc.id));
             if job == Job::Sentences {
                 rendered.bytes.push(b'\n');
             }

@@ -1095,6 +1095,27 @@ fn a_closed_standard_error_is_no_failure() {
 }
 
 #[test]
+fn failed_documents_are_named_in_input_order() {
+    // Forty documents, every third empty, on two threads: the lines on
+    // standard error follow the input, not the order the threads finish in.
+    let dir = tempfile::tempdir().unwrap();
+    let long = "Chủ tịch UBND tỉnh Lâm Đồng làm việc tại Đà Lạt. ".repeat(400);
+    for i in 0..40 {
+        let text = if i % 3 == 0 { "" } else { long.as_str() };
+        write(dir.path(), &format!("d{i:02}.txt"), text.as_bytes());
+    }
+    let out = vnpipe().args(["-j", "2"]).arg(dir.path()).ran(2);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let named: Vec<&str> = stderr
+        .lines()
+        .filter_map(|l| l.strip_prefix("vnpipe: document "))
+        .map(|l| l.split(':').next().unwrap())
+        .collect();
+    let expected: Vec<String> = (0..40).step_by(3).map(|i| format!("d{i:02}")).collect();
+    assert_eq!(named, expected);
+}
+
+#[test]
 fn records_name_the_documents_that_failed_unless_quiet() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "a.txt", "Một. Hai.".as_bytes());
