@@ -10,6 +10,10 @@
 //! twice), which is repaired when that makes the text more Vietnamese; else
 //! every legacy encoding is tried on the first 16 KiB and the one whose
 //! decoding has the largest share of well-formed Vietnamese syllables wins.
+//! UTF-8 with a few invalid sequences (a file cut inside a character, a
+//! stray byte) is decoded with each replaced by U+FFFD
+//! ([`Encoding::Utf8Lossy`]) when its valid non-ASCII characters outnumber
+//! them, or when no legacy encoding fits.
 //!
 //! Input that is not text — NUL bytes, mostly control bytes, bytes that fit
 //! no encoding — is a [`DecodeError`], never garbage text.
@@ -199,10 +203,10 @@ fn detect_and_decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
         Err(DecodeError::Invalid { offset, .. }) => {
             // UTF-8 but for a stray byte or a character cut off: more valid
             // non-ASCII characters than invalid sequences, which are few.
-            let lossy = decode_utf8_lossy(bytes, MostlyValid::Required);
-            if let Some(lossy) = lossy.as_ref().filter(|l| l.non_ascii >= l.invalid) {
-                return Ok(lossy.decoded.clone());
-            }
+            let lossy = match decode_utf8_lossy(bytes, MostlyValid::Required) {
+                Some(lossy) if lossy.non_ascii >= lossy.invalid => return Ok(lossy.decoded),
+                other => other,
+            };
             let prefix = &bytes[..bytes.len().min(SCORE_PREFIX)];
             let mut scores: Vec<(Encoding, f32)> = Encoding::LEGACY
                 .iter()

@@ -155,12 +155,8 @@ impl Gazetteer {
                     Ok::<_, GazetteerError>((places, names.matcher()))
                 },
             );
-            let (places, (names, automaton)) = names
-                .and_then(|(places, (names, automaton))| {
-                    check_unit_targets(&names, units.len())?;
-                    Ok((places, (names, automaton)))
-                })
-                .expect("the embedded name index is valid");
+            let (places, (names, automaton)) = names.expect("the embedded name index is valid");
+            check_unit_targets(&names, units.len()).expect("the embedded name index is valid");
             Gazetteer {
                 units,
                 places,
@@ -480,16 +476,15 @@ fn parse_name_index(text: &str, places: usize) -> Result<Names, GazetteerError> 
             line,
             message,
         };
-        let target = match f[1].split_at(1) {
-            ("u", n) => n.parse().ok().map(Target::Unit),
-            ("p", n) => n
-                .parse()
-                .ok()
-                .filter(|&p| p < places as u32)
-                .map(Target::Place),
-            _ => None,
-        }
-        .ok_or_else(|| error(format!("unknown target {:?}", f[1])))?;
+        let number = |prefix| f[1].strip_prefix(prefix)?.parse::<u32>().ok();
+        let target = number('u')
+            .map(Target::Unit)
+            .or_else(|| {
+                number('p')
+                    .filter(|&p| p < places as u32)
+                    .map(Target::Place)
+            })
+            .ok_or_else(|| error(format!("unknown target {:?}", f[1])))?;
         let caps = f[3]
             .parse()
             .map_err(|_| error(format!("caps must be a number: {:?}", f[3])))?;
