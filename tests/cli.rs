@@ -1079,6 +1079,38 @@ fn a_hostile_corpus_gives_one_record_per_document() {
     );
 }
 
+/// A full disk (Linux's `/dev/full` answers every write with ENOSPC) is a
+/// clear error and status 1, whether the records go to standard output or to
+/// `-o`.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_is_an_error_with_status_one() {
+    let seed = root().join("corpora/samples/seed.txt");
+    let full = || {
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap()
+    };
+    let out = Process::new(assert_cmd::cargo::cargo_bin("vnpipe"))
+        .arg(&seed)
+        .stdout(full())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("vnpipe: error: cannot write standard output: No space left on device"),
+        "{stderr}"
+    );
+    let out = vnpipe().arg(&seed).args(["-o", "/dev/full"]).ran(1);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("vnpipe: error: cannot write /dev/full: No space left on device"),
+        "{stderr}"
+    );
+}
+
 #[test]
 fn a_closed_standard_error_is_no_failure() {
     let mut child = Process::new(assert_cmd::cargo::cargo_bin("vnpipe"))
