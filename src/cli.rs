@@ -162,8 +162,8 @@ pub struct RunArgs {
     /// always (a plain line every 10 s when it is not), or never.
     #[arg(long, value_enum, default_value_t = ProgressArg::Auto)]
     pub progress: ProgressArg,
-    /// Do not print the summary line, nor (for records) the documents that
-    /// failed.
+    /// Do not print the summary line, the count of JSONL documents without
+    /// an id, nor (for records) the documents that failed.
     #[arg(short, long)]
     pub quiet: bool,
 }

@@ -212,16 +212,17 @@ fn render(job: Job, pipeline: &Pipeline, doc: &Document, quiet: bool) -> Rendere
         write_jsonl(&record, &mut rendered.bytes);
         return rendered;
     }
+    // Errors as the records name them: "kind: message".
     let analysis = doc
         .content
         .as_ref()
-        .map_err(ToString::to_string)
+        .map_err(|e| format!("{}: {e}", e.kind()))
         .and_then(|bytes| {
             let analysis = match job {
                 Job::Text { .. } => pipeline.clean(bytes),
                 _ => pipeline.analyze(bytes),
             };
-            analysis.map_err(|e| e.to_string())
+            analysis.map_err(|e| format!("{}: {e}", e.kind()))
         })
         .and_then(|a| match job {
             Job::Text { to, substitute } => {
@@ -231,7 +232,7 @@ fn render(job: Job, pipeline: &Pipeline, doc: &Document, quiet: bool) -> Rendere
                 }
                 encode_with(&a.text, to, substitute)
                     .map(|bytes| (a, bytes))
-                    .map_err(|e| e.to_string())
+                    .map_err(|e| format!("encode: {e}"))
             }
             _ => Ok((a, Vec::new())),
         });

@@ -495,7 +495,10 @@ fn sentences_and_normalize_subcommands() {
         "Một.\nHai.\n\n\nBa.\n\n"
     );
     let message = String::from_utf8(out.stderr).unwrap();
-    assert_eq!(message, "vnpipe: document b: the document is empty\n");
+    assert_eq!(
+        message,
+        "vnpipe: document b: empty: the document is empty\n"
+    );
 
     let out = vnpipe()
         .arg("normalize")
@@ -704,7 +707,9 @@ fn legacy_files_are_detected_and_normalize_to_round_trips() {
         .ran(2);
     let message = String::from_utf8(failed.stderr).unwrap();
     assert!(
-        message.contains("tcvn3 cannot represent '€' (U+20AC) at character 6"),
+        message.starts_with(
+            "vnpipe: document stdin: encode: tcvn3 cannot represent '€' (U+20AC) at character 6"
+        ),
         "{message}"
     );
     // Typographic punctuation can be written in ASCII on request; the bytes

@@ -107,7 +107,7 @@ pub enum DecodeError {
         reason: String,
     },
     /// Not UTF-8, and no legacy Vietnamese encoding reads like Vietnamese.
-    #[error("not UTF-8 (invalid at byte {offset}) and no legacy Vietnamese encoding fits (best: {best}, with {percent}% Vietnamese syllables); name one with --encoding")]
+    #[error("not UTF-8 (invalid at byte {offset}) and no legacy Vietnamese encoding fits (best: {best}, with {percent}% Vietnamese syllables); name one with --encoding (utf-8-lossy replaces invalid bytes)")]
     Unrecognised {
         /// Byte offset of the first invalid UTF-8 sequence.
         offset: usize,
