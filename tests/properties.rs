@@ -1,7 +1,9 @@
 //! Properties over generated input: no panic on any bytes, normalisation is
-//! idempotent, and sentence offsets are exact.
+//! idempotent, sentence offsets are exact, and a stray byte in UTF-8 costs
+//! one replacement character.
 
 use proptest::prelude::*;
+use vnpipe::decode::{decode, Encoding};
 use vnpipe::input::Document;
 use vnpipe::normalize::fold::fold_word;
 use vnpipe::normalize::{Normalizer, ToneStyle};
@@ -278,6 +280,22 @@ proptest! {
             prop_assert!(last <= s.start && s.start < s.end && s.end <= chars);
             last = s.end;
         }
+    }
+
+    #[test]
+    fn a_stray_byte_in_utf8_becomes_one_replacement_over_its_byte(text in newsish(), at in any::<prop::sample::Index>()) {
+        // Text with a non-ASCII character is UTF-8 whatever one stray byte says.
+        // (A byte-order mark opening the bytes is not text: none here.)
+        prop_assume!(!text.is_ascii() && !text.starts_with('\u{feff}'));
+        let boundaries: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        let i = boundaries[at.index(boundaries.len())];
+        let mut bytes = text.as_bytes().to_vec();
+        bytes.insert(i, 0xFF);
+        let decoded = decode(&bytes, None).unwrap();
+        prop_assert_eq!(decoded.encoding, Encoding::Utf8Lossy);
+        prop_assert_eq!(decoded.text.as_ref(), format!("{}\u{FFFD}{}", &text[..i], &text[i..]));
+        prop_assert_eq!(decoded.map.map_range(i..i + 3), i..i + 1);
+        prop_assert_eq!(decoded.map.map_range(0..decoded.text.len()), 0..bytes.len());
     }
 
     #[test]
