@@ -248,7 +248,12 @@ impl Pipeline {
             Err(e) => return Record::failed(doc, e.kind(), e.to_string()),
         };
         match self.analyze(bytes) {
-            Ok(analysis) => Record::assemble(doc, analysis, &self.gazetteer, self.explain),
+            Ok(mut analysis) => {
+                if doc.origin.repaired && analysis.encoding == Encoding::Utf8 {
+                    analysis.encoding = Encoding::Utf8Lossy;
+                }
+                Record::assemble(doc, analysis, &self.gazetteer, self.explain)
+            }
             Err(e) => Record::failed(doc, e.kind(), e.to_string()),
         }
     }

@@ -221,6 +221,19 @@ fn utf8_with_a_character_cut_off_keeps_its_text() {
         records(&strict.stdout)[0]["error"]["message"],
         "invalid utf-8 at byte 2"
     );
+    // A JSONL line with a stray byte in its text is read with it replaced;
+    // one with four in 20 bytes is not JSON.
+    let jsonl = dir.path().join("tin.jsonl");
+    let mut lines = b"{\"id\": \"a\", \"text\": \"UBND t\xE1\xBB\x89nh L\xC3\xA2m \xFF \xC4\x90\xE1\xBB\x93ng h\xE1\xBB\x8Dp.\"}".to_vec();
+    lines.extend_from_slice(b"\n{\"id\": \"b\", \"text\": \"\xFF\xFE\xFD\xFC ab\"}\n");
+    std::fs::write(&jsonl, &lines).unwrap();
+    let out = vnpipe().arg(&jsonl).ran(2);
+    let recs = records(&out.stdout);
+    assert_eq!(recs[0]["id"], "a");
+    assert_eq!(recs[0]["source"]["encoding"], "utf-8-lossy");
+    assert_eq!(recs[0]["text"], "UBND tỉnh Lâm \u{FFFD} Đồng họp.");
+    assert_eq!(recs[1]["id"], "2");
+    assert_eq!(recs[1]["error"]["kind"], "json");
     let latin = dir.path().join("latin.txt");
     std::fs::write(&latin, b"Caf\xE9 cr\xE8me br\xFBl\xE9e").unwrap();
     let lossy = vnpipe()

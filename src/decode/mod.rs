@@ -395,6 +395,19 @@ fn decode_utf8(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
     })
 }
 
+/// `bytes` with each invalid UTF-8 sequence replaced by U+FFFD, when they
+/// are few enough to call the bytes UTF-8 (at most one per 100 bytes, two in
+/// a short text, as detection allows); `None` for valid UTF-8 and for more
+/// invalid sequences. For input read before it is decoded, such as a JSONL
+/// line.
+pub(crate) fn repair_utf8(bytes: &[u8]) -> Option<String> {
+    if std::str::from_utf8(bytes).is_ok() {
+        return None;
+    }
+    let lossy = decode_utf8_lossy(bytes, MostlyValid::Required)?;
+    Some(lossy.decoded.text.into_owned())
+}
+
 /// Whether [`decode_utf8_lossy`] gives up on many invalid sequences.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum MostlyValid {

@@ -83,13 +83,21 @@ impl Lines {
         Origin {
             path: self.path.clone(),
             line: Some(self.line),
-            numbered: false,
+            ..Origin::default()
         }
     }
 
     fn document(&mut self, options: &JsonlOptions, ids: &mut UniqueIds) -> Document {
         let line = self.line;
-        let mut object = match parse_object(&self.buf) {
+        let mut origin = self.origin();
+        let parsed = parse_object(&self.buf).or_else(|message| {
+            // A line with a stray byte or a character cut off is read with
+            // them replaced, as a text file would be.
+            let repaired = crate::decode::repair_utf8(&self.buf).ok_or(message.clone())?;
+            origin.repaired = true;
+            parse_object(repaired.as_bytes()).map_err(|_| message)
+        });
+        let mut object = match parsed {
             Ok(o) => o,
             Err(message) => {
                 return Document {
@@ -100,7 +108,6 @@ impl Lines {
             }
         };
         let field_error = |message: String| Err(InputError::Field { line, message });
-        let mut origin = self.origin();
         let (id, id_error) = match object.get(&options.id_field) {
             Some(Value::String(s)) => (s.clone(), None),
             Some(Value::Number(n)) => (n.to_string(), None),

@@ -73,6 +73,9 @@ pub struct Origin {
     /// A JSONL object without an id (no id field, or `null` there): its id
     /// was made from the line number.
     pub numbered: bool,
+    /// A JSONL line that was not valid UTF-8: its few invalid sequences were
+    /// replaced by U+FFFD before it was read (the record says `utf-8-lossy`).
+    pub repaired: bool,
 }
 
 /// Why a document could not be read.
