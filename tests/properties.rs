@@ -230,6 +230,26 @@ fn tokenish() -> impl Strategy<Value = String> {
     prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
 }
 
+/// A JSONL line: an object with an id and a text, maybe damaged by a stray
+/// byte, or any bytes at all.
+fn jsonl_line() -> impl Strategy<Value = Vec<u8>> {
+    let object =
+        (newsish(), any::<prop::sample::Index>(), any::<bool>()).prop_map(|(text, at, stray)| {
+            let mut line = serde_json::json!({"id": "a", "text": text})
+                .to_string()
+                .into_bytes();
+            if stray {
+                let i = at.index(line.len() + 1);
+                line.insert(i, 0xFF);
+            }
+            line
+        });
+    prop_oneof![
+        4 => object,
+        1 => prop::collection::vec(any::<u8>().prop_filter("one line", |&b| b != b'\n'), 0..60),
+    ]
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
 
@@ -296,6 +316,23 @@ proptest! {
         prop_assert_eq!(decoded.text.as_ref(), format!("{}\u{FFFD}{}", &text[..i], &text[i..]));
         prop_assert_eq!(decoded.map.map_range(i..i + 3), i..i + 1);
         prop_assert_eq!(decoded.map.map_range(0..decoded.text.len()), 0..bytes.len());
+    }
+
+    #[test]
+    fn every_jsonl_line_is_one_document(lines in prop::collection::vec(jsonl_line(), 1..8)) {
+        use vnpipe::input::{InputFormat, InputPath, Inputs, JsonlOptions};
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("tin.jsonl");
+        std::fs::write(&path, lines.join(&b'\n')).unwrap();
+        let inputs = Inputs::new(vec![InputPath::Path(path)], InputFormat::Auto, JsonlOptions::default());
+        let docs: Vec<Document> = inputs.collect();
+        let blank = |l: &Vec<u8>| l.iter().all(u8::is_ascii_whitespace);
+        prop_assert_eq!(docs.len(), lines.iter().filter(|l| !blank(l)).count());
+        for doc in &docs {
+            // A repaired line is one that was not UTF-8.
+            let line = &lines[doc.origin.line.unwrap() as usize - 1];
+            prop_assert!(!doc.origin.repaired || std::str::from_utf8(line).is_err());
+        }
     }
 
     #[test]
