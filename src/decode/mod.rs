@@ -429,8 +429,8 @@ struct Lossy {
 /// Decodes UTF-8 with each invalid sequence (a maximal invalid prefix of a
 /// character, as `String::from_utf8_lossy` counts them) replaced by U+FFFD,
 /// mapped to the bytes it replaces. `None` when `mostly` requires few
-/// invalid sequences and there are more. The caller has checked that the
-/// bytes are not binary.
+/// invalid sequences and there are more. Binary input is the caller's to
+/// turn away.
 fn decode_utf8_lossy(bytes: &[u8], mostly: MostlyValid) -> Option<Lossy> {
     let (body, bom) = match bytes.strip_prefix(UTF8_BOM) {
         Some(rest) => (rest, UTF8_BOM.len()),
@@ -440,25 +440,31 @@ fn decode_utf8_lossy(bytes: &[u8], mostly: MostlyValid) -> Option<Lossy> {
         MostlyValid::Required => (body.len() / 100).max(2),
         MostlyValid::NotRequired => usize::MAX,
     };
-    let mut text = String::with_capacity(body.len() + 16);
+    // Counted before anything is built: a legacy document, invalid at
+    // almost every accented letter, is turned away within its first lines.
+    let (mut invalid, mut invalid_bytes, mut non_ascii) = (0, 0, 0);
+    for chunk in body.utf8_chunks() {
+        // Lead bytes: one per character of two bytes or more.
+        non_ascii += chunk.valid().bytes().filter(|&b| b >= 0xC0).count();
+        if !chunk.invalid().is_empty() {
+            invalid += 1;
+            invalid_bytes += chunk.invalid().len();
+            if invalid > allowed {
+                return None;
+            }
+        }
+    }
+    let mut text = String::with_capacity(body.len() + 2 * invalid);
     let mut map = OffsetMap::new();
     if bom > 0 {
         map.push(0..0, 0..bom);
     }
-    let (mut invalid, mut invalid_bytes, mut non_ascii) = (0, 0, 0);
     let mut at = bom;
     for chunk in body.utf8_chunks() {
-        // Lead bytes: one per character of two bytes or more.
-        non_ascii += chunk.valid().bytes().filter(|&b| b >= 0xC0).count();
         text.push_str(chunk.valid());
         at += chunk.valid().len();
         let bad = chunk.invalid();
         if !bad.is_empty() {
-            invalid += 1;
-            if invalid > allowed {
-                return None;
-            }
-            invalid_bytes += bad.len();
             map.push(text.len()..text.len() + 3, at..at + bad.len());
             text.push(char::REPLACEMENT_CHARACTER);
             at += bad.len();

@@ -90,12 +90,16 @@ impl Lines {
     fn document(&mut self, options: &JsonlOptions, ids: &mut UniqueIds) -> Document {
         let line = self.line;
         let mut origin = self.origin();
+        // A line with a stray byte or a character cut off is read with them
+        // replaced, as a text file would be.
         let parsed = parse_object(&self.buf).or_else(|message| {
-            // A line with a stray byte or a character cut off is read with
-            // them replaced, as a text file would be.
-            let repaired = crate::decode::repair_utf8(&self.buf).ok_or(message.clone())?;
-            origin.repaired = true;
-            parse_object(repaired.as_bytes()).map_err(|_| message)
+            match crate::decode::repair_utf8(&self.buf) {
+                Some(repaired) => {
+                    origin.repaired = true;
+                    parse_object(repaired.as_bytes()).map_err(|_| message)
+                }
+                None => Err(message),
+            }
         });
         let mut object = match parsed {
             Ok(o) => o,

@@ -92,8 +92,9 @@ struct Listing {
 }
 
 impl Listing {
-    /// Reads `dir`: whole and sorted when it has at most `limit` entries.
-    fn open(dir: Found, path: &Path, limit: usize) -> io::Result<Listing> {
+    /// Reads `dir` (at `path`): whole and sorted when it has at most
+    /// `limit` entries.
+    fn open(dir: &Found, path: &Path, limit: usize) -> io::Result<Listing> {
         let mut reader = std::fs::read_dir(path)?;
         let mut read = Vec::new();
         let mut rest = None;
@@ -110,7 +111,7 @@ impl Listing {
             read.sort();
         }
         Ok(Listing {
-            dir,
+            dir: dir.clone(),
             read: read.into_iter(),
             rest,
         })
@@ -188,10 +189,10 @@ impl Walk {
                 Ok(found) => found,
                 Err(failed) => return Some(Err(failed)),
             };
-            let Some(path) = found.path.clone() else {
+            let Some(path) = found.path.as_deref() else {
                 return Some(Ok(found));
             };
-            let meta = match std::fs::metadata(&path) {
+            let meta = match std::fs::metadata(path) {
                 Ok(m) => m,
                 Err(e) => return Some(Err((found, e))),
             };
@@ -205,7 +206,7 @@ impl Walk {
                 }
                 return Some(Ok(found));
             }
-            match Listing::open(found.clone(), &path, self.sorted_up_to) {
+            match Listing::open(&found, path, self.sorted_up_to) {
                 Ok(listing) => self.dirs.push(listing),
                 Err(e) => return Some(Err((found, e))),
             }

@@ -835,6 +835,11 @@ mod tests {
                 "lam dong\tp999\tlâm đồng\t3\tbare",
                 Some("unknown target \"p999\""),
             ),
+            // Not a number after a letter that is not ASCII: no slice inside it.
+            (
+                "lam dong\tư3\tlâm đồng\t3\tbare",
+                Some("unknown target \"ư3\""),
+            ),
             (
                 "lam dong\tu3\tlâm đồng\tcaps\tbare",
                 Some("caps must be a number"),
