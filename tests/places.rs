@@ -109,6 +109,17 @@ fn bare_place_names_on_credits_and_bylines_are_people() {
 }
 
 #[test]
+fn a_caption_that_describes_its_photo_is_no_credit() {
+    // "Ảnh:" opens a description here, not the photographer's name: no
+    // person "Phó Chủ"; the official and the credit at the end are people.
+    let got = entities(
+        "Ảnh: Phó Chủ tịch UBND tỉnh Hồ Văn Mười kiểm tra thực địa tại thôn Liêng Trang. (Ảnh: Thanh Hà)\n",
+    );
+    assert_eq!(of_type(&got, "PER"), ["Hồ Văn Mười", "Thanh Hà"]);
+    assert_eq!(of_type(&got, "ORG"), ["UBND tỉnh"]);
+}
+
+#[test]
 fn regions_as_usually_written_in_lower_case() {
     let got =
         entities("Mưa lớn ở miền Bắc và miền Nam; nước sông Hồng đe dọa đồng bằng sông Hồng.");

@@ -172,9 +172,13 @@ pub fn find_people(
         }
         if let Some(j) = scan.credit_at(i) {
             let end = scan.line_end(j);
-            scan.names_in(j..end, Rule::PersonCredit, &mut out);
-            i = end.max(i + 1);
-            continue;
+            // "Ảnh: Phó Chủ tịch UBND tỉnh … kiểm tra …" describes the photo:
+            // a credit holds names only, and the other rules read the rest.
+            if scan.only_names(j..end) {
+                scan.names_in(j..end, Rule::PersonCredit, &mut out);
+                i = end.max(i + 1);
+                continue;
+            }
         }
         let found = (scan.bac_ho(i).map(|end| (end, Rule::PersonBacHo)))
             .or_else(|| scan.after_honorific(i).map(|end| (end, Rule::PersonCue)))
@@ -500,6 +504,18 @@ impl PeopleScan<'_> {
         let colon = i + words.len();
         (self.key(colon) == ":" && self.surface(i).starts_with(char::is_uppercase))
             .then_some(colon + 1)
+    }
+
+    /// True when `range` holds only names, places and organisations, credit
+    /// words and separators: no lower-case word ("kiểm tra").
+    fn only_names(&self, range: Range<usize>) -> bool {
+        range.into_iter().all(|k| {
+            !self.is_word(k)
+                || self.is_taken(k)
+                || self.capital_word(k)
+                || NOT_NAMES.contains(&self.key(k))
+                || self.key(k) == "và"
+        })
     }
 
     fn line_end(&self, from: usize) -> usize {
